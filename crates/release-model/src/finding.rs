@@ -1,0 +1,63 @@
+//! What validation reports: a problem, where it is, and how bad it is.
+
+use serde::{Deserialize, Serialize};
+
+/// How bad a finding is. Errors stop an export; warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One problem in a draft, at a JSON path such as `release.contacts[1].email`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub severity: Severity,
+    /// A stable kebab-case name the UI and scripts can match on.
+    pub code: String,
+    pub path: String,
+    pub message: String,
+}
+
+impl Finding {
+    pub fn error(code: &str, path: impl Into<String>, message: impl Into<String>) -> Finding {
+        Finding {
+            severity: Severity::Error,
+            code: code.to_owned(),
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(code: &str, path: impl Into<String>, message: impl Into<String>) -> Finding {
+        Finding {
+            severity: Severity::Warning,
+            code: code.to_owned(),
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {}: {}",
+            self.path,
+            self.severity.as_str(),
+            self.message
+        )
+    }
+}

@@ -1,0 +1,126 @@
+//! The languages a release can be written in, and what each decides:
+//! quotation marks, text direction, the tag written into PDF and DOCX.
+
+/// One of the six official UN languages. Regional tags (`en-GB`, `fr-CA`,
+/// `zh-Hans`) map to their language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Language {
+    En,
+    Fr,
+    Es,
+    Ru,
+    Ar,
+    Zh,
+}
+
+/// Which way lines of text run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    LeftToRight,
+    RightToLeft,
+}
+
+/// Opening and closing quotation marks, spaces included where the language wants them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteMarks {
+    pub open: &'static str,
+    pub close: &'static str,
+}
+
+impl Language {
+    /// All languages, in the UN's order of the alphabet of their English names.
+    pub const ALL: [Language; 6] = [
+        Language::Ar,
+        Language::Zh,
+        Language::En,
+        Language::Fr,
+        Language::Ru,
+        Language::Es,
+    ];
+
+    /// Reads a BCP 47 tag by its primary subtag, case-insensitively.
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        match primary.to_ascii_lowercase().as_str() {
+            "en" => Some(Language::En),
+            "fr" => Some(Language::Fr),
+            "es" => Some(Language::Es),
+            "ru" => Some(Language::Ru),
+            "ar" => Some(Language::Ar),
+            "zh" => Some(Language::Zh),
+            _ => None,
+        }
+    }
+
+    /// The primary subtag, e.g. `fr`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Fr => "fr",
+            Language::Es => "es",
+            Language::Ru => "ru",
+            Language::Ar => "ar",
+            Language::Zh => "zh",
+        }
+    }
+
+    /// The language's name in itself, for menus.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::Fr => "Français",
+            Language::Es => "Español",
+            Language::Ru => "Русский",
+            Language::Ar => "العربية",
+            Language::Zh => "中文",
+        }
+    }
+
+    /// Quotation marks as HOUSE-STYLE.md lists them. French puts a no-break
+    /// space inside its guillemets; Russian and Spanish do not.
+    pub fn quote_marks(self) -> QuoteMarks {
+        match self {
+            Language::En | Language::Ar | Language::Zh => QuoteMarks {
+                open: "\u{201C}",
+                close: "\u{201D}",
+            },
+            Language::Fr => QuoteMarks {
+                open: "\u{AB}\u{A0}",
+                close: "\u{A0}\u{BB}",
+            },
+            Language::Ru | Language::Es => QuoteMarks {
+                open: "\u{AB}",
+                close: "\u{BB}",
+            },
+        }
+    }
+
+    /// The direction of the language's paragraphs.
+    pub fn direction(self) -> Direction {
+        match self {
+            Language::Ar => Direction::RightToLeft,
+            _ => Direction::LeftToRight,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_map_by_primary_subtag() {
+        assert_eq!(Language::from_tag("en-GB"), Some(Language::En));
+        assert_eq!(Language::from_tag("ZH-Hans"), Some(Language::Zh));
+        assert_eq!(Language::from_tag("fr_CA"), Some(Language::Fr));
+        assert_eq!(Language::from_tag("de"), None);
+        assert_eq!(Language::from_tag(""), None);
+    }
+
+    #[test]
+    fn quote_marks_follow_the_language() {
+        assert_eq!(Language::Ru.quote_marks().open, "«");
+        assert_eq!(Language::Fr.quote_marks().close, "\u{A0}»");
+        assert_eq!(Language::Ar.direction(), Direction::RightToLeft);
+    }
+}

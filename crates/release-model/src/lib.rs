@@ -1,0 +1,26 @@
+//! The press release as the draft format v1 defines it (see `DRAFT-FORMAT.md`):
+//! the types, loading with clear refusals, migration of older drafts, validation
+//! with JSON paths, and the per-language formatting of dates and datelines.
+//!
+//! This crate is pure: it reads no files and never looks at the clock. Callers
+//! pass text in and get values out.
+
+mod date;
+mod draft;
+mod example;
+mod finding;
+mod language;
+mod load;
+mod text;
+mod validate;
+
+pub use date::{Date, DateFormat, EmbargoTime, format_date};
+pub use draft::{
+    Block, Contact, Dateline, Draft, Embargo, Extra, FORMAT, Inline, Quote, Release, Run, VERSION,
+};
+pub use example::{EXAMPLE_JSON, example};
+pub use finding::{Finding, Severity};
+pub use language::{Direction, Language, QuoteMarks};
+pub use load::{LoadError, Loaded, load, to_json};
+pub use text::{inline_text, word_count};
+pub use validate::{is_forbidden_control, validate};

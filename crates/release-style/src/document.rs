@@ -1,0 +1,376 @@
+//! The styled Document: what both writers print, in order, with every style
+//! decision already taken. Writers add layout (PDF) or structure (DOCX), never
+//! content: the PDF and the DOCX carry the same words in the same order.
+
+use crate::blob::Blob;
+use release_model::{Date, Direction, Finding, Language};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// A colour as the style file writes it, `#RRGGBB`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    pub const BLACK: Rgb = Rgb(0, 0, 0);
+
+    /// Reads `#RRGGBB`.
+    pub fn parse(text: &str) -> Option<Rgb> {
+        let hex = text.strip_prefix('#')?;
+        if hex.len() != 6 || !hex.is_ascii() {
+            return None;
+        }
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
+    }
+
+    /// `RRGGBB`, as DOCX writes colours.
+    pub fn hex(self) -> String {
+        format!("{:02X}{:02X}{:02X}", self.0, self.1, self.2)
+    }
+
+    /// Components from 0.0 to 1.0, as PDF writes colours.
+    pub fn unit(self) -> [f32; 3] {
+        [self.0, self.1, self.2].map(|c| f32::from(c) / 255.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Rgb {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Rgb, D::Error> {
+        let text = String::deserialize(d)?;
+        Rgb::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("`{text}` is not a colour like #009EDB"))
+        })
+    }
+}
+
+/// Horizontal alignment of a paragraph's lines. `Start` and `End` follow the
+/// text direction; `Left` and `Right` do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    #[default]
+    Start,
+    End,
+    Left,
+    Right,
+    Center,
+    Justify,
+}
+
+/// A horizontal rule drawn above or below a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub color: Rgb,
+    pub width_pt: f32,
+    /// Space between the rule and the paragraph's text.
+    #[serde(default)]
+    pub gap_pt: f32,
+}
+
+/// How a paragraph looks. One per [`Role`]; the DOCX writer makes each a named
+/// Word style, the PDF writer lays out with it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParagraphStyle {
+    pub size_pt: f32,
+    #[serde(default)]
+    pub bold: bool,
+    #[serde(default)]
+    pub italic: bool,
+    #[serde(default)]
+    pub color: Rgb,
+    #[serde(default)]
+    pub align: Align,
+    /// Baseline-to-baseline distance as a multiple of the size.
+    #[serde(default = "default_line_height")]
+    pub line_height: f32,
+    #[serde(default)]
+    pub space_before_pt: f32,
+    #[serde(default)]
+    pub space_after_pt: f32,
+    /// Left indent (the start side for right-to-left text).
+    #[serde(default)]
+    pub indent_pt: f32,
+    /// Text of this part is printed in capitals (already applied to the Document's text).
+    #[serde(default)]
+    pub upper_case: bool,
+    #[serde(default)]
+    pub hyphenate: bool,
+    /// Never the last thing on a page: headings.
+    #[serde(default)]
+    pub keep_with_next: bool,
+    /// Never split across pages: the contact block.
+    #[serde(default)]
+    pub keep_together: bool,
+    #[serde(default)]
+    pub rule_above: Option<Rule>,
+    #[serde(default)]
+    pub rule_below: Option<Rule>,
+}
+
+fn default_line_height() -> f32 {
+    1.2
+}
+
+/// What a paragraph is, which decides its [`ParagraphStyle`] and, in DOCX, its
+/// Word style name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    Reference,
+    Kind,
+    Embargo,
+    Headline,
+    Subheadline,
+    Body,
+    Subheading,
+    SectionHeading,
+    ListItem,
+    Quote,
+    ContactsLabel,
+    Contacts,
+    EndMark,
+    Footer,
+}
+
+impl Role {
+    /// Every role, in the order a release uses them.
+    pub const ALL: [Role; 14] = [
+        Role::Reference,
+        Role::Kind,
+        Role::Embargo,
+        Role::Headline,
+        Role::Subheadline,
+        Role::Body,
+        Role::Subheading,
+        Role::SectionHeading,
+        Role::ListItem,
+        Role::Quote,
+        Role::ContactsLabel,
+        Role::Contacts,
+        Role::EndMark,
+        Role::Footer,
+    ];
+
+    /// The style's name as a word processor shows it.
+    pub fn style_name(self) -> &'static str {
+        match self {
+            Role::Reference => "Reference",
+            Role::Kind => "Kind",
+            Role::Embargo => "Embargo",
+            Role::Headline => "Headline",
+            Role::Subheadline => "Subheadline",
+            Role::Body => "Body Text",
+            Role::Subheading => "Subheading",
+            Role::SectionHeading => "Section Heading",
+            Role::ListItem => "List Paragraph",
+            Role::Quote => "Quote",
+            Role::ContactsLabel => "Contacts Heading",
+            Role::Contacts => "Contact",
+            Role::EndMark => "End Mark",
+            Role::Footer => "Footer",
+        }
+    }
+}
+
+/// A character style applied over the paragraph's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CharStyle {
+    /// The dateline that opens the first body paragraph.
+    Dateline,
+    /// A live link: blue and underlined.
+    Link,
+}
+
+impl CharStyle {
+    /// The character style's name as a word processor shows it.
+    pub fn style_name(self) -> &'static str {
+        match self {
+            CharStyle::Dateline => "Dateline",
+            CharStyle::Link => "Hyperlink",
+        }
+    }
+}
+
+/// A stretch of text with one set of attributes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Span {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    /// `https://…` or `mailto:…`; the span is a live link.
+    pub link: Option<String>,
+    pub char_style: Option<CharStyle>,
+}
+
+impl Span {
+    pub fn plain(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            ..Span::default()
+        }
+    }
+}
+
+/// The marker of a list item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListMarker {
+    Bullet,
+    /// The item's number, from 1; `list` tells items of different lists apart.
+    Number {
+        list: u32,
+        number: u32,
+    },
+}
+
+/// One paragraph of the Document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub role: Role,
+    pub spans: Vec<Span>,
+    pub marker: Option<ListMarker>,
+    /// The JSON path in the draft this paragraph comes from, for warnings.
+    pub source: String,
+}
+
+impl Block {
+    /// The paragraph's text, attributes dropped.
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+}
+
+/// Page size and margins.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    pub width_mm: f32,
+    pub height_mm: f32,
+    pub margin_top_mm: f32,
+    pub margin_bottom_mm: f32,
+    pub margin_left_mm: f32,
+    pub margin_right_mm: f32,
+}
+
+/// One font file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Font {
+    /// The file's path inside its style folder, for messages.
+    pub file: String,
+    pub bytes: Blob,
+}
+
+/// The four faces of the style's font family.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FontFamily {
+    /// The family embedded in the PDF, e.g. `Liberation Sans`.
+    pub family: String,
+    /// The metric-compatible family the DOCX names, e.g. `Arial`.
+    pub docx_family: String,
+    pub regular: Font,
+    pub bold: Font,
+    pub italic: Font,
+    pub bold_italic: Font,
+}
+
+impl FontFamily {
+    /// The face for a combination of bold and italic.
+    pub fn face(&self, bold: bool, italic: bool) -> &Font {
+        match (bold, italic) {
+            (false, false) => &self.regular,
+            (true, false) => &self.bold,
+            (false, true) => &self.italic,
+            (true, true) => &self.bold_italic,
+        }
+    }
+}
+
+/// Where the logo goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LogoPlace {
+    /// At the end of the kind label's line, first page only.
+    KindLine,
+    /// In the page header at the end side, every page.
+    Header,
+}
+
+/// The organisation's logo (PNG).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Logo {
+    pub file: String,
+    pub png: Blob,
+    pub height_mm: f32,
+    pub place: LogoPlace,
+}
+
+/// The footer on every page; `{page}` and `{pages}` are filled in by the writer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Footer {
+    pub pattern: String,
+}
+
+impl Footer {
+    /// The footer's text for one page.
+    pub fn text(&self, page: usize, pages: usize) -> String {
+        self.pattern
+            .replace("{page}", &page.to_string())
+            .replace("{pages}", &pages.to_string())
+    }
+}
+
+/// What the files say about themselves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metadata {
+    /// The headline.
+    pub title: String,
+    /// The issuing organisation.
+    pub author: String,
+    /// The kind label, e.g. `PRESS RELEASE`.
+    pub subject: String,
+    /// BCP 47 tag, e.g. `en`.
+    pub language: String,
+    /// `Release Composer 0.1.0`.
+    pub creator: String,
+    /// The dateline's date: files are dated by the draft, never by the clock.
+    pub date: Option<Date>,
+}
+
+/// The styled, format-neutral release both writers print.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The house style's name.
+    pub style: String,
+    pub language: Language,
+    pub direction: Direction,
+    pub page: Page,
+    pub fonts: FontFamily,
+    pub styles: BTreeMap<Role, ParagraphStyle>,
+    /// Bold or not, per character style (colour and underline are the writers' link convention).
+    pub dateline_bold: bool,
+    pub link_color: Rgb,
+    pub blocks: Vec<Block>,
+    pub footer: Option<Footer>,
+    pub logo: Option<Logo>,
+    pub metadata: Metadata,
+    /// What building the document had to leave out or change, by field.
+    pub warnings: Vec<Finding>,
+}
+
+impl Document {
+    /// The style of a role.
+    pub fn style(&self, role: Role) -> &ParagraphStyle {
+        &self.styles[&role]
+    }
+
+    /// All the words of the document in reading order, one paragraph a line.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for block in &self.blocks {
+            out.push_str(&block.text());
+            out.push('\n');
+        }
+        out
+    }
+}

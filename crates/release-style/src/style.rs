@@ -1,0 +1,515 @@
+//! A house style file, `templates/NAME/style.toml`, read and checked.
+
+use crate::blob::Blob;
+use crate::document::{Font, FontFamily, Logo, LogoPlace, Page, ParagraphStyle, Role};
+use crate::error::StyleError;
+use crate::pattern::Pattern;
+use release_model::{DateFormat, Language};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The parts of a release, as `order` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    Reference,
+    Kind,
+    Embargo,
+    Headline,
+    Subheadline,
+    Body,
+    Quotes,
+    Closing,
+    NotesToEditors,
+    About,
+    Contacts,
+    EndMark,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CityCase {
+    AsTyped,
+    Upper,
+}
+
+/// How the end of a quotation meets the pattern's closing mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TextEnd {
+    /// The quotation's own punctuation is printed as typed.
+    Keep,
+    /// Wire style `“…,” said`: a final full stop becomes a comma, `?` and `!` stay.
+    Comma,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContactLayout {
+    /// The label and every contact in one paragraph, joined by the separator.
+    Inline,
+    /// The label as a heading, then one contact a line.
+    Lines,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FontsFile {
+    family: String,
+    docx_family: String,
+    regular: String,
+    bold: String,
+    italic: String,
+    bold_italic: String,
+    licence: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LogoFile {
+    file: String,
+    height_mm: f32,
+    place: LogoPlace,
+}
+
+/// Rules of the release line at the top.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReleaseLine {
+    /// Printed when the release is not embargoed (`FOR IMMEDIATE RELEASE`); empty prints nothing.
+    pub not_embargoed: String,
+}
+
+/// How the dateline is written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatelineRules {
+    #[serde(deserialize_with = "date_format")]
+    pub date_format: DateFormat,
+    pub city_case: CityCase,
+    pub bold: bool,
+}
+
+fn date_format<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateFormat, D::Error> {
+    let name = String::deserialize(d)?;
+    DateFormat::from_name(&name).ok_or_else(|| {
+        serde::de::Error::custom(format!("`{name}` is not a date format: use `long` or `ap`"))
+    })
+}
+
+/// How quotations are printed.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteRules {
+    /// A section heading (`labels.quotes`) above the quotations.
+    pub heading: bool,
+    pub text_end: TextEnd,
+}
+
+/// How contacts are printed.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactRules {
+    pub layout: ContactLayout,
+    pub separator: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EndMark {
+    text: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Parts {
+    reference: ParagraphStyle,
+    kind: ParagraphStyle,
+    embargo: ParagraphStyle,
+    headline: ParagraphStyle,
+    subheadline: ParagraphStyle,
+    body: ParagraphStyle,
+    subheading: ParagraphStyle,
+    section_heading: ParagraphStyle,
+    list_item: ParagraphStyle,
+    contacts_label: ParagraphStyle,
+    contacts: ParagraphStyle,
+    end_mark: ParagraphStyle,
+    footer: ParagraphStyle,
+    /// Quotations are body paragraphs unless the style says otherwise.
+    quote: Option<ParagraphStyle>,
+}
+
+/// The texts a style prints, for one language. In `labels.en` every key is
+/// required; other languages fall back to English key by key.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    pub quotes: Option<String>,
+    pub notes_to_editors: Option<String>,
+    pub about: Option<String>,
+    pub contacts: Option<String>,
+    pub page: Option<String>,
+    pub embargo: Option<String>,
+    pub default_verb: Option<String>,
+    pub quote: Option<String>,
+    pub contact: Option<String>,
+    pub dateline_city_country: Option<String>,
+    pub dateline_city: Option<String>,
+    pub dateline_country: Option<String>,
+    pub dateline_date: Option<String>,
+}
+
+/// Every label key with the placeholders its pattern may use.
+const LABEL_KEYS: [(&str, &[&str]); 13] = [
+    ("quotes", &[]),
+    ("notes_to_editors", &[]),
+    ("about", &["organization"]),
+    ("contacts", &[]),
+    ("page", &["page", "pages"]),
+    ("embargo", &["time", "offset", "date"]),
+    ("default_verb", &[]),
+    (
+        "quote",
+        &[
+            "speaker", "title", "context", "verb", "open", "text", "close", "after",
+        ],
+    ),
+    (
+        "contact",
+        &["name", "title", "organization", "email", "phone"],
+    ),
+    ("dateline_city_country", &["city", "country", "date"]),
+    ("dateline_city", &["city", "date"]),
+    ("dateline_country", &["country", "date"]),
+    ("dateline_date", &["date"]),
+];
+
+impl Labels {
+    fn get(&self, key: &str) -> Option<&str> {
+        match key {
+            "quotes" => self.quotes.as_deref(),
+            "notes_to_editors" => self.notes_to_editors.as_deref(),
+            "about" => self.about.as_deref(),
+            "contacts" => self.contacts.as_deref(),
+            "page" => self.page.as_deref(),
+            "embargo" => self.embargo.as_deref(),
+            "default_verb" => self.default_verb.as_deref(),
+            "quote" => self.quote.as_deref(),
+            "contact" => self.contact.as_deref(),
+            "dateline_city_country" => self.dateline_city_country.as_deref(),
+            "dateline_city" => self.dateline_city.as_deref(),
+            "dateline_country" => self.dateline_country.as_deref(),
+            "dateline_date" => self.dateline_date.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StyleFile {
+    name: String,
+    description: String,
+    #[serde(default)]
+    organization: String,
+    order: Vec<Part>,
+    page: Page,
+    fonts: FontsFile,
+    logo: Option<LogoFile>,
+    release_line: ReleaseLine,
+    dateline: DatelineRules,
+    quotes: QuoteRules,
+    contacts: ContactRules,
+    #[serde(default)]
+    end_mark: EndMark,
+    parts: Parts,
+    labels: BTreeMap<String, Labels>,
+}
+
+/// A loaded, checked house style with its assets.
+#[derive(Debug, Clone)]
+pub struct HouseStyle {
+    pub name: String,
+    pub description: String,
+    /// The organisation named in metadata when the release's contacts name none.
+    pub organization: String,
+    pub order: Vec<Part>,
+    pub page: Page,
+    pub fonts: FontFamily,
+    /// The font licence text, shown in the app's About window.
+    pub licence: Option<String>,
+    pub logo: Option<Logo>,
+    pub release_line: ReleaseLine,
+    pub dateline: DatelineRules,
+    pub quotes: QuoteRules,
+    pub contacts: ContactRules,
+    pub end_mark: String,
+    pub styles: BTreeMap<Role, ParagraphStyle>,
+    labels: BTreeMap<String, Labels>,
+}
+
+impl HouseStyle {
+    /// Reads a style folder from disk: `DIR/style.toml` and the assets it names.
+    pub fn from_dir(dir: &Path) -> Result<HouseStyle, StyleError> {
+        let file = dir.join("style.toml");
+        let text = std::fs::read_to_string(&file).map_err(|e| StyleError::Unreadable {
+            file: file.clone(),
+            message: e.to_string(),
+        })?;
+        HouseStyle::parse(&file, &text, |relative| {
+            std::fs::read(dir.join(relative))
+                .ok()
+                .map(|bytes| Blob::Shared(bytes.into()))
+        })
+    }
+
+    /// Reads a style from the text of its `style.toml`; `asset` returns the
+    /// bytes of a file named relative to the style's folder, or `None`.
+    /// `file` names the style file in messages.
+    pub fn parse(
+        file: &Path,
+        text: &str,
+        asset: impl Fn(&str) -> Option<Blob>,
+    ) -> Result<HouseStyle, StyleError> {
+        let deserializer = toml::Deserializer::parse(text).map_err(|e| StyleError::Syntax {
+            file: file.to_owned(),
+            message: e.to_string(),
+        })?;
+        let raw: StyleFile = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+            let key = e.path().to_string();
+            let message = e.inner().message().to_owned();
+            if key == "." || key.is_empty() {
+                StyleError::Syntax {
+                    file: file.to_owned(),
+                    message,
+                }
+            } else {
+                StyleError::BadValue {
+                    file: file.to_owned(),
+                    key,
+                    message,
+                }
+            }
+        })?;
+        let bad = |key: &str, message: String| StyleError::BadValue {
+            file: file.to_owned(),
+            key: key.to_owned(),
+            message,
+        };
+        let load = |key: &str, name: &str| -> Result<Font, StyleError> {
+            let bytes = asset(name).ok_or_else(|| StyleError::MissingAsset {
+                file: file.to_owned(),
+                key: key.to_owned(),
+                asset: PathBuf::from(name),
+            })?;
+            if !looks_like_font(&bytes) {
+                return Err(bad(
+                    key,
+                    format!("`{name}` is not a TrueType or OpenType font"),
+                ));
+            }
+            Ok(Font {
+                file: name.to_owned(),
+                bytes,
+            })
+        };
+        let f = &raw.fonts;
+        let fonts = FontFamily {
+            family: f.family.clone(),
+            docx_family: f.docx_family.clone(),
+            regular: load("fonts.regular", &f.regular)?,
+            bold: load("fonts.bold", &f.bold)?,
+            italic: load("fonts.italic", &f.italic)?,
+            bold_italic: load("fonts.bold_italic", &f.bold_italic)?,
+        };
+        let licence = match &f.licence {
+            Some(name) => {
+                let bytes = asset(name).ok_or_else(|| StyleError::MissingAsset {
+                    file: file.to_owned(),
+                    key: "fonts.licence".to_owned(),
+                    asset: PathBuf::from(name),
+                })?;
+                Some(String::from_utf8_lossy(&bytes).into_owned())
+            }
+            None => None,
+        };
+        let logo = match raw.logo {
+            Some(l) => {
+                let png = asset(&l.file).ok_or_else(|| StyleError::MissingAsset {
+                    file: file.to_owned(),
+                    key: "logo.file".to_owned(),
+                    asset: PathBuf::from(&l.file),
+                })?;
+                if !png.starts_with(b"\x89PNG\r\n\x1a\n") {
+                    return Err(bad("logo.file", format!("`{}` is not a PNG image", l.file)));
+                }
+                if l.height_mm <= 0.0 {
+                    return Err(bad("logo.height_mm", "must be more than 0".to_owned()));
+                }
+                Some(Logo {
+                    file: l.file,
+                    png,
+                    height_mm: l.height_mm,
+                    place: l.place,
+                })
+            }
+            None => None,
+        };
+        check_page(&raw.page).map_err(|(key, message)| bad(key, message))?;
+        if raw.order.is_empty() {
+            return Err(bad("order", "names no parts".to_owned()));
+        }
+        let english = raw.labels.get("en").ok_or_else(|| {
+            bad(
+                "labels.en",
+                "is required: every style needs English labels".to_owned(),
+            )
+        })?;
+        for (key, _) in LABEL_KEYS {
+            if english.get(key).is_none() {
+                return Err(bad(&format!("labels.en.{key}"), "is missing".to_owned()));
+            }
+        }
+        for (language, labels) in &raw.labels {
+            if Language::from_tag(language).is_none() {
+                return Err(bad(
+                    &format!("labels.{language}"),
+                    "is not one of en, fr, es, ru, ar, zh".to_owned(),
+                ));
+            }
+            for (key, allowed) in LABEL_KEYS {
+                if let Some(text) = labels.get(key) {
+                    Pattern::parse(text, allowed)
+                        .map_err(|message| bad(&format!("labels.{language}.{key}"), message))?;
+                }
+            }
+        }
+        let p = raw.parts;
+        let quote = p.quote.unwrap_or_else(|| p.body.clone());
+        let styles = BTreeMap::from([
+            (Role::Reference, p.reference),
+            (Role::Kind, p.kind),
+            (Role::Embargo, p.embargo),
+            (Role::Headline, p.headline),
+            (Role::Subheadline, p.subheadline),
+            (Role::Body, p.body),
+            (Role::Subheading, p.subheading),
+            (Role::SectionHeading, p.section_heading),
+            (Role::ListItem, p.list_item),
+            (Role::Quote, quote),
+            (Role::ContactsLabel, p.contacts_label),
+            (Role::Contacts, p.contacts),
+            (Role::EndMark, p.end_mark),
+            (Role::Footer, p.footer),
+        ]);
+        for (role, style) in &styles {
+            if !(style.size_pt > 0.0 && style.size_pt <= 200.0) {
+                return Err(bad(
+                    &format!("parts.{}.size_pt", part_key(*role)),
+                    format!("{} is not a font size between 0 and 200 pt", style.size_pt),
+                ));
+            }
+            if !(style.line_height >= 0.5 && style.line_height <= 5.0) {
+                return Err(bad(
+                    &format!("parts.{}.line_height", part_key(*role)),
+                    format!(
+                        "{} is not a line height between 0.5 and 5",
+                        style.line_height
+                    ),
+                ));
+            }
+        }
+        Ok(HouseStyle {
+            name: raw.name,
+            description: raw.description,
+            organization: raw.organization,
+            order: raw.order,
+            page: raw.page,
+            fonts,
+            licence,
+            logo,
+            release_line: raw.release_line,
+            dateline: raw.dateline,
+            quotes: raw.quotes,
+            contacts: raw.contacts,
+            end_mark: raw.end_mark.text,
+            styles,
+            labels: raw.labels,
+        })
+    }
+
+    /// A label for a language, falling back to English (always present).
+    pub fn label(&self, language: Language, key: &str) -> &str {
+        self.labels
+            .iter()
+            .find(|(tag, _)| Language::from_tag(tag) == Some(language))
+            .and_then(|(_, labels)| labels.get(key))
+            .or_else(|| self.labels.get("en").and_then(|labels| labels.get(key)))
+            .unwrap_or("")
+    }
+
+    /// The languages this style has labels for.
+    pub fn languages(&self) -> Vec<Language> {
+        self.labels
+            .keys()
+            .filter_map(|t| Language::from_tag(t))
+            .collect()
+    }
+}
+
+fn part_key(role: Role) -> &'static str {
+    match role {
+        Role::Reference => "reference",
+        Role::Kind => "kind",
+        Role::Embargo => "embargo",
+        Role::Headline => "headline",
+        Role::Subheadline => "subheadline",
+        Role::Body => "body",
+        Role::Subheading => "subheading",
+        Role::SectionHeading => "section_heading",
+        Role::ListItem => "list_item",
+        Role::Quote => "quote",
+        Role::ContactsLabel => "contacts_label",
+        Role::Contacts => "contacts",
+        Role::EndMark => "end_mark",
+        Role::Footer => "footer",
+    }
+}
+
+fn check_page(page: &Page) -> Result<(), (&'static str, String)> {
+    let sizes = [
+        ("page.width_mm", page.width_mm),
+        ("page.height_mm", page.height_mm),
+    ];
+    for (key, value) in sizes {
+        if !(50.0..=2000.0).contains(&value) {
+            return Err((key, format!("{value} mm is not a page size")));
+        }
+    }
+    let margins = [
+        ("page.margin_top_mm", page.margin_top_mm),
+        ("page.margin_bottom_mm", page.margin_bottom_mm),
+        ("page.margin_left_mm", page.margin_left_mm),
+        ("page.margin_right_mm", page.margin_right_mm),
+    ];
+    for (key, value) in margins {
+        if !(0.0..=200.0).contains(&value) {
+            return Err((key, format!("{value} mm is not a margin")));
+        }
+    }
+    if page.margin_left_mm + page.margin_right_mm > page.width_mm - 20.0
+        || page.margin_top_mm + page.margin_bottom_mm > page.height_mm - 20.0
+    {
+        return Err(("page", "the margins leave no room for text".to_owned()));
+    }
+    Ok(())
+}
+
+fn looks_like_font(bytes: &[u8]) -> bool {
+    matches!(
+        bytes.get(..4),
+        Some(b"\x00\x01\x00\x00" | b"OTTO" | b"true" | b"ttcf")
+    )
+}

@@ -1,0 +1,236 @@
+//! The built-in styles load, broken style folders are refused with the key or
+//! file at fault, and the example release composes as the reference prints it.
+
+use release_model::{Draft, Embargo, example};
+use release_style::{HouseStyle, Role, StyleError, builtin, builtin_names, document, resolve};
+use std::path::Path;
+
+fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run with UPDATE_GOLDEN=1 to create it)",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let diff: Vec<String> = expected
+            .lines()
+            .zip(actual.lines())
+            .filter(|(e, a)| e != a)
+            .map(|(e, a)| format!("- {e}\n+ {a}"))
+            .take(5)
+            .collect();
+        panic!(
+            "{name} differs from the golden file ({} vs {} lines):\n{}",
+            expected.lines().count(),
+            actual.lines().count(),
+            diff.join("\n")
+        );
+    }
+}
+
+#[test]
+fn builtin_styles_load() {
+    assert_eq!(builtin_names(), vec!["un", "newswire"]);
+    for name in builtin_names() {
+        let style = builtin(name).expect("built-in style loads");
+        assert_eq!(style.name, name);
+        assert!(!style.description.is_empty());
+        assert!(style.fonts.regular.bytes.len() > 100_000);
+        assert!(
+            style
+                .licence
+                .as_deref()
+                .unwrap_or("")
+                .contains("SIL OPEN FONT LICENSE")
+        );
+    }
+    assert_eq!(builtin("un").expect("un").fonts.docx_family, "Arial");
+    assert_eq!(
+        builtin("newswire").expect("newswire").fonts.docx_family,
+        "Times New Roman"
+    );
+}
+
+#[test]
+fn unknown_style_names_the_known_ones() {
+    let err = resolve("unn").expect_err("unknown");
+    assert_eq!(err.code(), "style-unknown");
+    assert!(err.to_string().contains("un, newswire"), "{err}");
+}
+
+#[test]
+fn example_in_un_matches_the_reference() {
+    let doc = document(&example(), &builtin("un").expect("un"));
+    golden("example-un.outline.txt", &doc.outline());
+    assert!(doc.warnings.is_empty());
+}
+
+#[test]
+fn example_in_newswire() {
+    let doc = document(&example(), &builtin("newswire").expect("newswire"));
+    golden("example-newswire.outline.txt", &doc.outline());
+}
+
+/// The Document's words are the seed's words, in the seed's order.
+#[test]
+fn example_text_is_the_seed_word_for_word() {
+    let seed_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/seed.txt");
+    let seed = std::fs::read_to_string(seed_path).expect("seed copy");
+    let words = |t: &str| -> Vec<String> {
+        t.replace("**", "")
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect()
+    };
+    let doc = document(&example(), &builtin("un").expect("un"));
+    let text = doc.text();
+    assert_eq!(words(&text), words(&seed));
+}
+
+#[test]
+fn embargo_line_and_languages() {
+    let mut draft: Draft = example();
+    draft.release.embargo = Some(Embargo {
+        until: "2021-12-08T10:00:00+05:00".into(),
+        ..Embargo::default()
+    });
+    let un = builtin("un").expect("un");
+    let doc = document(&draft, &un);
+    assert_eq!(doc.blocks[1].role, Role::Embargo);
+    assert_eq!(
+        doc.blocks[1].text(),
+        "EMBARGOED UNTIL 10:00 (UTC+05:00), 8 December 2021"
+    );
+    draft.language = "fr".into();
+    let doc = document(&draft, &un);
+    let dateline = &doc
+        .blocks
+        .iter()
+        .find(|b| b.role == Role::Body)
+        .expect("body")
+        .spans[0];
+    assert_eq!(dateline.text, "Dushanbe (Tajikistan), 8 décembre 2021 – ");
+    let quote = doc
+        .blocks
+        .iter()
+        .find(|b| b.role == Role::Quote)
+        .expect("quote")
+        .text();
+    assert!(quote.contains("underlined que «\u{a0}For more"), "{quote}");
+    assert_eq!(
+        doc.footer.as_ref().expect("footer").text(1, 2),
+        "Page 1 sur 2"
+    );
+}
+
+fn write_style(dir: &Path, edit: impl Fn(String) -> String) {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates/un");
+    std::fs::create_dir_all(dir.join("fonts")).expect("mkdir");
+    for entry in std::fs::read_dir(src.join("fonts")).expect("fonts") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), dir.join("fonts").join(entry.file_name())).expect("copy");
+    }
+    let text = std::fs::read_to_string(src.join("style.toml")).expect("style");
+    std::fs::write(dir.join("style.toml"), edit(text)).expect("write");
+}
+
+fn refused(edit: impl Fn(String) -> String) -> StyleError {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_style(dir.path(), edit);
+    HouseStyle::from_dir(dir.path()).expect_err("broken style refused")
+}
+
+#[test]
+fn a_copied_style_folder_loads_from_disk() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_style(dir.path(), |t| {
+        t.replace("name = \"un\"", "name = \"ministry\"")
+    });
+    let style = resolve(dir.path().to_str().expect("utf-8")).expect("loads");
+    assert_eq!(style.name, "ministry");
+}
+
+#[test]
+fn broken_styles_name_the_key_or_file() {
+    let cases: Vec<(Box<dyn Fn(String) -> String>, &str)> = vec![
+        (Box::new(|t| t.replace("size_pt = 18\n", "")), "parts.kind"),
+        (
+            Box::new(|t| {
+                t.replace(
+                    "regular = \"fonts/LiberationSans-Regular.ttf\"",
+                    "regular = \"fonts/Missing.ttf\"",
+                )
+            }),
+            "fonts/Missing.ttf",
+        ),
+        (
+            Box::new(|t| {
+                t.replace(
+                    "color = \"#009EDB\"\nupper_case",
+                    "color = \"blue\"\nupper_case",
+                )
+            }),
+            "parts.kind.color",
+        ),
+        (
+            Box::new(|t| t.replace("page = \"Page {page} of {pages}\"", "page = \"Page {pg}\"")),
+            "labels.en.page",
+        ),
+        (
+            Box::new(|t| t.replace("quotes = \"Quotes\"\n", "")),
+            "labels.en.quotes",
+        ),
+        (
+            Box::new(|t| t.replace("align = \"justify\"", "align = \"middle\"")),
+            "parts.body.align",
+        ),
+        (
+            Box::new(|t| t.replace("[page]", "[page]\ncolour = 1")),
+            "page",
+        ),
+        (
+            Box::new(|t| t.replace("width_mm = 210", "width_mm = \"A4\"")),
+            "page.width_mm",
+        ),
+        (
+            Box::new(|t| t.replace("name = \"un\"", "name = ")),
+            "style.toml",
+        ),
+        (
+            Box::new(|t| t.replace("[labels.fr]", "[labels.de]")),
+            "labels.de",
+        ),
+    ];
+    for (edit, expected) in cases {
+        let message = refused(edit).to_string();
+        assert!(
+            message.contains(expected),
+            "expected `{expected}` in: {message}"
+        );
+        assert!(
+            message.contains("style.toml"),
+            "the file is named: {message}"
+        );
+    }
+}
+
+#[test]
+fn a_file_that_is_not_a_font_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_style(dir.path(), |t| t);
+    std::fs::write(
+        dir.path().join("fonts/LiberationSans-Bold.ttf"),
+        "not a font",
+    )
+    .expect("write");
+    let err = HouseStyle::from_dir(dir.path()).expect_err("refused");
+    assert!(err.to_string().contains("fonts.bold"), "{err}");
+}
