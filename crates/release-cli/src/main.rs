@@ -1,0 +1,121 @@
+//! `release-composer`: the command-line face of Release Composer. Everything
+//! the desktop app does with a draft can be done here, without a window.
+
+mod check;
+mod export;
+mod input;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes, the same for every command.
+pub(crate) mod exit {
+    /// No errors.
+    pub const OK: u8 = 0;
+    /// The draft has validation errors (warnings alone exit 0).
+    pub const INVALID: u8 = 1;
+    /// The draft or a style cannot be read or parsed, or an output cannot be written.
+    pub const UNREADABLE: u8 = 2;
+}
+
+#[derive(Parser)]
+#[command(
+    name = "release-composer",
+    version,
+    about = "Compose press releases in your organisation's house style and export them as PDF and DOCX.",
+    after_help = "Examples:\n  release-composer example > launch.release.json\n  release-composer check launch.release.json\n  release-composer export launch.release.json --pdf launch.pdf --docx launch.docx"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the example release (UNOCT, Dushanbe, 8 December 2021) as a draft.
+    #[command(after_help = "Example:\n  release-composer example > example.release.json")]
+    Example,
+    /// List the built-in house styles: name, a tab, a description.
+    #[command(after_help = "Example:\n  release-composer styles")]
+    Styles,
+    /// Validate a draft: print `path: severity: message` for each finding.
+    ///
+    /// Exits 0 when there are no errors, 1 when there are, 2 when the file
+    /// cannot be read or is not a draft.
+    #[command(
+        after_help = "Examples:\n  release-composer check launch.release.json\n  release-composer example | release-composer check -\n  release-composer check --json launch.release.json"
+    )]
+    Check {
+        /// The draft file, or `-` for standard input.
+        draft: PathBuf,
+        /// Print a JSON array of {severity, code, path, message}.
+        #[arg(long)]
+        json: bool,
+        /// Check against this house style (a built-in name or a style folder) instead of the draft's.
+        #[arg(long, value_name = "NAME|DIR")]
+        style: Option<String>,
+    },
+    /// Export a draft as PDF and/or DOCX in its house style.
+    ///
+    /// A draft with validation errors exports nothing and exits 1.
+    #[command(
+        after_help = "Examples:\n  release-composer export launch.release.json --pdf launch.pdf\n  release-composer export launch.release.json --docx launch.docx --style newswire\n  release-composer export - --pdf out.pdf < launch.release.json"
+    )]
+    Export {
+        /// The draft file, or `-` for standard input.
+        draft: PathBuf,
+        /// Write a print-ready PDF here.
+        #[arg(long, value_name = "OUT.pdf")]
+        pdf: Option<PathBuf>,
+        /// Write a Word document here.
+        #[arg(long, value_name = "OUT.docx")]
+        docx: Option<PathBuf>,
+        /// Use this house style (a built-in name or a style folder) instead of the draft's.
+        #[arg(long, value_name = "NAME|DIR")]
+        style: Option<String>,
+        /// Print the styled document's outline instead of (or as well as) writing files.
+        #[arg(long)]
+        outline: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Example => {
+            print!("{}", release_model::EXAMPLE_JSON);
+            exit::OK
+        }
+        Command::Styles => styles(),
+        Command::Check { draft, json, style } => check::run(&draft, json, style.as_deref()),
+        Command::Export {
+            draft,
+            pdf,
+            docx,
+            style,
+            outline,
+        } => export::run(&export::Request {
+            draft,
+            pdf,
+            docx,
+            style,
+            outline,
+        }),
+    };
+    ExitCode::from(code)
+}
+
+fn styles() -> u8 {
+    let mut code = exit::OK;
+    for name in release_style::builtin_names() {
+        match release_style::builtin(name) {
+            Ok(style) => println!("{}\t{}", style.name, style.description),
+            Err(e) => {
+                eprintln!("release-composer: {e}");
+                code = exit::UNREADABLE;
+            }
+        }
+    }
+    code
+}
