@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Every test: formatting and lints, the Rust workspace (unit, golden, property,
+# independent-tool checks), the frontend (type check, lint, vitest) and the
+# end-to-end tests of the real app under Xvfb. Stops at the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "cargo clippy -D warnings"
+cargo clippy --workspace --all-targets -q -- -D warnings
+step "cargo test (workspace)"
+cargo test --workspace --no-fail-fast
+
+if [ -f ui/package.json ]; then
+  step "frontend: type check, lint, unit tests"
+  (cd ui && npm run -s check && npm run -s lint && npm run -s test)
+fi
+if [ -x tests/e2e/run.sh ]; then
+  step "end-to-end: the real app under Xvfb"
+  tests/e2e/run.sh
+fi
+step "all tests passed"
