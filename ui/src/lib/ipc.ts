@@ -1,0 +1,69 @@
+// The one door to the Rust side: every command the frontend uses, typed with
+// the declarations generated from the Rust types (src/lib/bindings/).
+// Components and stores import from here, never from @tauri-apps/api.
+
+import { invoke } from "@tauri-apps/api/core";
+import type { Checked } from "./bindings/Checked";
+import type { Draft } from "./bindings/Draft";
+import type { DraftEntry } from "./bindings/DraftEntry";
+import type { ExportFormat } from "./bindings/ExportFormat";
+import type { Exported } from "./bindings/Exported";
+import type { Fix } from "./bindings/Fix";
+import type { IpcError } from "./bindings/IpcError";
+import type { Opened } from "./bindings/Opened";
+import type { Saved } from "./bindings/Saved";
+import type { Settings } from "./bindings/Settings";
+import type { Startup } from "./bindings/Startup";
+
+/** A command that failed: a stable code, a message for people, and the field at fault. */
+export class IpcFailure extends Error {
+  readonly code: string;
+  readonly path: string | null;
+  constructor(error: IpcError) {
+    super(error.message);
+    this.code = error.code;
+    this.path = error.path;
+  }
+}
+
+function isIpcError(value: unknown): value is IpcError {
+  return typeof value === "object" && value !== null && "code" in value && "message" in value;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    if (isIpcError(error)) throw new IpcFailure({ path: null, ...error });
+    throw new IpcFailure({ code: "ipc", message: String(error), path: null });
+  }
+}
+
+export const ipc = {
+  /** What the window needs at start: settings, styles, the draft to open, a recovery copy if newer. */
+  startup: () => call<Startup>("startup"),
+  listDrafts: (query: string) => call<DraftEntry[]>("list_drafts", { query }),
+  listTrash: () => call<DraftEntry[]>("list_trash"),
+  createDraft: (fromExample: boolean) => call<Opened>("create_draft", { fromExample }),
+  openDraft: (id: string) => call<Opened>("open_draft", { id }),
+  /** Saves now; `revision` is the one the draft was loaded or last saved as (conflict detection). */
+  saveDraft: (id: string, draft: Draft, revision: string) => call<Saved>("save_draft", { id, draft, revision }),
+  /** Writes the recovery copy: cheap, called after every pause in typing. */
+  autosaveDraft: (id: string, draft: Draft) => call<null>("autosave_draft", { id, draft }),
+  discardRecovery: (id: string) => call<null>("discard_recovery", { id }),
+  duplicateDraft: (id: string) => call<Opened>("duplicate_draft", { id }),
+  deleteDraft: (id: string) => call<null>("delete_draft", { id }),
+  undeleteDraft: (id: string) => call<null>("undelete_draft", { id }),
+  /** Validation and house-style findings, and the texts as they will print. */
+  checkDraft: (draft: Draft) => call<Checked>("check_draft", { draft }),
+  applyFix: (draft: Draft, fix: Fix) => call<Draft>("apply_fix", { draft, fix }),
+  /** The exported PDF's bytes, for the preview. */
+  previewPdf: async (draft: Draft) => new Uint8Array(await call<ArrayBuffer>("preview_pdf", { draft })),
+  /** Exports the saved draft into the export folder, or where a save dialog says when `saveAs`. */
+  exportDraft: (id: string, format: ExportFormat, saveAs: boolean) =>
+    call<Exported>("export_draft", { id, format, saveAs }),
+  openExported: (path: string) => call<null>("open_exported", { path }),
+  showExported: (path: string) => call<null>("show_exported", { path }),
+  saveSettings: (settings: Settings) => call<Settings>("save_settings", { settings }),
+  chooseExportDir: () => call<string | null>("choose_export_dir"),
+};
