@@ -1,0 +1,3 @@
+//! Benchmarks of the drafts library.
+
+fn main() {}
