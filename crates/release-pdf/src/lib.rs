@@ -1,0 +1,97 @@
+//! Document → print-ready PDF: our own typesetting, written with printpdf.
+//!
+//! The pipeline, one module each:
+//! - [`fonts`]: the style's four faces, parsed once per render;
+//! - [`shape`]: rustybuzz shaping with kerning and ligatures;
+//! - [`hyphenate`]: hyphenation points by language (en, fr, es, ru);
+//! - [`linebreak`]: Knuth–Plass optimal fit for justified text, first fit
+//!   for ragged text, over break opportunities from unicode-linebreak;
+//! - [`paragraph`]: a block set into positioned lines;
+//! - [`paginate`]: lines onto pages without widows or orphans;
+//! - [`layout`]: pages with rules, logo, links and footers;
+//! - [`subset`]: fonts reduced to the glyphs used, with their text;
+//! - [`write`]: the PDF objects, through printpdf.
+//!
+//! Rendering is pure: no clock, no environment, no files. The same Document
+//! and options give the same bytes.
+//!
+//! Warnings (text the fonts cannot show, right-to-left text) do not stop a
+//! render: [`render_with_warnings`] returns them with the bytes, each naming
+//! the draft field (the block's `source`) it comes from; [`render`] is the
+//! same render for callers that only want the bytes.
+
+mod error;
+mod fonts;
+mod hyphenate;
+mod layout;
+mod linebreak;
+mod logo;
+mod page;
+mod paginate;
+mod paragraph;
+mod shape;
+mod subset;
+mod write;
+
+pub use error::PdfError;
+use release_model::Finding;
+use release_style::Document;
+
+/// How to write the PDF. `PdfOptions::default()` is what the app and the
+/// CLI use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfOptions {
+    /// Compress content streams and fonts (Flate). Off only to read the
+    /// PDF's operators while debugging. Default: on.
+    pub compress: bool,
+    /// Hyphenate paragraphs whose style asks for it. Default: on.
+    pub hyphenate: bool,
+}
+
+impl Default for PdfOptions {
+    fn default() -> Self {
+        PdfOptions {
+            compress: true,
+            hyphenate: true,
+        }
+    }
+}
+
+/// A finished PDF and what the reader should know about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    /// Warnings by draft field, e.g. text in a script the fonts lack.
+    pub warnings: Vec<Finding>,
+    /// Number of pages.
+    pub pages: usize,
+}
+
+/// The PDF of `doc`. See [`render_with_warnings`] for the warnings.
+pub fn render(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
+    render_with_warnings(doc, options).map(|r| r.bytes)
+}
+
+/// The PDF of `doc`, with the warnings about what it could not show as written.
+pub fn render_with_warnings(doc: &Document, options: &PdfOptions) -> Result<Rendered, PdfError> {
+    let mut faces = fonts::Faces::load(&doc.fonts)?;
+    let logo = doc.logo.as_ref().map(logo::decode).transpose()?;
+    let logo_size = logo.as_ref().map(|(_, w, h)| (*w, *h));
+    let mut used = subset::UsedGlyphs::default();
+    let (pages, warnings) = layout::layout(doc, options, logo_size, &mut faces, &mut used);
+    let subsets = subset::subset(&pages, &faces)?;
+    let bytes = write::write(
+        doc,
+        &pages,
+        &subsets,
+        &faces,
+        &used,
+        logo.map(|(image, _, _)| image),
+        options,
+    )?;
+    Ok(Rendered {
+        bytes,
+        warnings,
+        pages: pages.len(),
+    })
+}

@@ -1,0 +1,540 @@
+//! One paragraph set into lines: spans shaped, break opportunities found
+//! (unicode-linebreak), hyphenation points added, lines chosen (optimal fit
+//! when justified), then glyphs positioned along each line.
+
+use crate::fonts::{FaceId, Faces};
+use crate::hyphenate;
+use crate::linebreak::{self, Break, FIL, FORCE, Item, Kind};
+use crate::shape::{Glyph, shape};
+use crate::subset::UsedGlyphs;
+use release_model::{Direction, Language};
+use release_style::{Align, Block, CharStyle, ListMarker, ParagraphStyle, Rgb};
+use std::ops::Range;
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+/// Penalty for breaking after a hyphen or dash already in the text.
+const EXPLICIT_HYPHEN_PENALTY: f32 = 50.0;
+/// Penalty for a hyphen the writer adds.
+const HYPHEN_PENALTY: f32 = 50.0;
+/// Penalty for cutting a word too long for any line.
+const EMERGENCY_PENALTY: f32 = 1_000.0;
+
+/// What the paragraph is set with, beyond its style.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Setting {
+    pub language: Language,
+    pub direction: Direction,
+    pub link_color: Rgb,
+    pub dateline_bold: bool,
+    pub hyphenate: bool,
+}
+
+/// A glyph placed on a line: `x` from the paragraph's left edge, `dy` up
+/// from the baseline. Lengths in points.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineGlyph {
+    pub face: FaceId,
+    pub size: f32,
+    pub color: Rgb,
+    pub gid: u16,
+    pub x: f32,
+    pub dy: f32,
+    pub advance: f32,
+    pub x_offset: f32,
+    /// Index into [`Paragraph::links`].
+    pub link: Option<usize>,
+}
+
+/// One line of a paragraph.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Line {
+    pub glyphs: Vec<LineGlyph>,
+}
+
+/// A paragraph set into lines.
+#[derive(Debug, Clone)]
+pub(crate) struct Paragraph {
+    pub lines: Vec<Line>,
+    pub links: Vec<String>,
+    /// Baseline to baseline.
+    pub line_height: f32,
+    /// From the top of a line's box to its baseline.
+    pub ascent: f32,
+    /// Some text has no glyph in the style's fonts.
+    pub uncovered: bool,
+    /// Some text is written right to left.
+    pub right_to_left: bool,
+}
+
+struct Piece {
+    range: Range<usize>,
+    face: FaceId,
+    color: Rgb,
+    link: Option<usize>,
+}
+
+struct Shaped {
+    glyph: Glyph,
+    piece: usize,
+}
+
+/// Sets `block` in `style` on lines `width` points long.
+pub(crate) fn set(
+    block: &Block,
+    style: &ParagraphStyle,
+    width: f32,
+    setting: Setting,
+    faces: &mut Faces<'_>,
+    used: &mut UsedGlyphs,
+) -> Paragraph {
+    let (text, pieces, links) = gather(block, style, setting);
+    let mut uncovered = false;
+    let mut right_to_left = false;
+    let mut glyphs: Vec<Shaped> = Vec::with_capacity(text.len());
+    for (p, piece) in pieces.iter().enumerate() {
+        let mut start = piece.range.start;
+        for (i, c) in text[piece.range.clone()].char_indices() {
+            if is_strong_rtl(c) {
+                right_to_left = true;
+            }
+            if c == '\n' {
+                let at = piece.range.start + i;
+                shape_into(&text, start..at, piece.face, p, faces, used, &mut glyphs, &mut uncovered);
+                start = at + 1;
+            }
+        }
+        shape_into(&text, start..piece.range.end, piece.face, p, faces, used, &mut glyphs, &mut uncovered);
+    }
+    let scale = |p: &Shaped, units: i32| {
+        units as f32 * style.size_pt / faces.get(pieces[p.piece].face).units_per_em
+    };
+    let advances: Vec<f32> = glyphs.iter().map(|g| scale(g, g.glyph.advance)).collect();
+    let measure = (width - style.indent_pt).max(style.size_pt);
+    let justify = style.align == Align::Justify;
+    let items = items(&text, &glyphs, &advances, &pieces, style, setting, measure, faces);
+    let breaks = if justify {
+        linebreak::optimal_fit(&items, measure)
+    } else {
+        linebreak::first_fit(&items, measure)
+    };
+    let face = faces.get(FaceId::of(style.bold, style.italic));
+    let (asc, desc) = (face.ascender, face.descender);
+    let line_height = style.size_pt * style.line_height;
+    let content = (asc - desc) * style.size_pt;
+    let ascent = (line_height - content) / 2.0 + asc * style.size_pt;
+    let mut lines = Vec::with_capacity(breaks.len());
+    let mut start = 0;
+    for (n, b) in breaks.iter().enumerate() {
+        let last = n + 1 == breaks.len();
+        let mut line = place(
+            &items, start, *b, &glyphs, &advances, &pieces, style, setting, measure, justify, last, faces,
+            used,
+        );
+        if line.glyphs.is_empty() && last && !lines.is_empty() {
+            break;
+        }
+        for g in &mut line.glyphs {
+            g.x += style.indent_pt;
+        }
+        lines.push(line);
+        start = b.at + 1;
+        while start < items.len() && items[start].kind != Kind::Box && items[start].penalty > FORCE {
+            start += 1;
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::default());
+    }
+    if let (Some(marker), Some(first)) = (block.marker, lines.first_mut()) {
+        set_marker(marker, style, first, faces, used);
+    }
+    Paragraph {
+        lines,
+        links,
+        line_height,
+        ascent,
+        uncovered,
+        right_to_left,
+    }
+}
+
+/// The paragraph's text, cleaned of control characters, and its style runs.
+fn gather(block: &Block, style: &ParagraphStyle, setting: Setting) -> (String, Vec<Piece>, Vec<String>) {
+    let mut text = String::new();
+    let mut pieces = Vec::new();
+    let mut links: Vec<String> = Vec::new();
+    for span in &block.spans {
+        let start = text.len();
+        for c in span.text.chars() {
+            match c {
+                '\n' | '\u{2028}' | '\u{2029}' => text.push('\n'),
+                '\t' => text.push(' '),
+                c if c.is_control() => {}
+                c => text.push(c),
+            }
+        }
+        if text.len() == start {
+            continue;
+        }
+        let dateline = span.char_style == Some(CharStyle::Dateline);
+        let bold = style.bold || span.bold || (dateline && setting.dateline_bold);
+        let link = span.link.as_ref().map(|uri| {
+            links.push(uri.clone());
+            links.len() - 1
+        });
+        let color = if link.is_some() || span.char_style == Some(CharStyle::Link) {
+            setting.link_color
+        } else {
+            style.color
+        };
+        pieces.push(Piece {
+            range: start..text.len(),
+            face: FaceId::of(bold, style.italic || span.italic),
+            color,
+            link,
+        });
+    }
+    (text, pieces, links)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn shape_into(
+    text: &str,
+    range: Range<usize>,
+    face_id: FaceId,
+    piece: usize,
+    faces: &mut Faces<'_>,
+    used: &mut UsedGlyphs,
+    out: &mut Vec<Shaped>,
+    uncovered: &mut bool,
+) {
+    if range.is_empty() {
+        return;
+    }
+    let face = faces.get_mut(face_id);
+    let shaped = shape(face, &text[range.clone()], range.start);
+    for (i, g) in shaped.iter().enumerate() {
+        let end = shaped[i + 1..]
+            .iter()
+            .map(|n| n.cluster)
+            .find(|&c| c > g.cluster)
+            .unwrap_or(range.end)
+            .max(g.cluster);
+        let cluster = text.get(g.cluster..end).unwrap_or("");
+        if g.gid == 0 && cluster.chars().any(|c| !c.is_whitespace()) {
+            *uncovered = true;
+        }
+        let single = shaped.get(i + 1).is_none_or(|n| n.cluster != g.cluster)
+            && (i == 0 || shaped[i - 1].cluster != g.cluster);
+        let mut chars = cluster.chars();
+        let exact = match (chars.next(), chars.next()) {
+            (Some(c), None) => face.glyph(c) == Some(g.gid),
+            _ => false,
+        };
+        if single || exact {
+            used.record(face_id, g.gid, cluster, exact);
+        } else {
+            let own = cluster.chars().find(|&c| face.glyph(c) == Some(g.gid));
+            match own {
+                Some(c) => used.record(face_id, g.gid, c.encode_utf8(&mut [0; 4]), true),
+                None => used.record(face_id, g.gid, "", false),
+            }
+        }
+        out.push(Shaped { glyph: *g, piece });
+    }
+}
+
+fn glyph_range(glyphs: &[Shaped], bytes: Range<usize>) -> Range<usize> {
+    let a = glyphs.partition_point(|g| g.glyph.cluster < bytes.start);
+    let b = glyphs.partition_point(|g| g.glyph.cluster < bytes.end);
+    a..b.max(a)
+}
+
+fn is_breaking_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{00A0}' | '\u{2007}' | '\u{202F}')
+}
+
+fn is_strong_rtl(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
+/// Byte ranges of whitespace-separated tokens that must not be hyphenated.
+fn protected_tokens(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                let token = &text[s..i];
+                // As in TeX, a compound that has its own hyphen breaks only there.
+                if hyphenate::is_protected(token) || token.contains(['-', '\u{2010}']) {
+                    out.push(s..i);
+                }
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Hyphenation points (absolute byte offsets) inside `range`.
+fn hyphen_points(text: &str, range: Range<usize>, language: Language) -> Vec<usize> {
+    let mut points = Vec::new();
+    let mut run: Option<usize> = None;
+    let slice = &text[range.clone()];
+    for (i, c) in slice.char_indices().chain(std::iter::once((slice.len(), ' '))) {
+        let letter = c.is_alphabetic();
+        match (letter, run) {
+            (true, None) => run = Some(i),
+            (false, Some(s)) => {
+                let word = &slice[s..i];
+                if !word.chars().all(char::is_uppercase) {
+                    points.extend(
+                        hyphenate::points(language, word)
+                            .into_iter()
+                            .map(|p| range.start + s + p),
+                    );
+                }
+                run = None;
+            }
+            _ => {}
+        }
+    }
+    points
+}
+
+#[allow(clippy::too_many_arguments)]
+fn items(
+    text: &str,
+    glyphs: &[Shaped],
+    advances: &[f32],
+    pieces: &[Piece],
+    style: &ParagraphStyle,
+    setting: Setting,
+    measure: f32,
+    faces: &Faces<'_>,
+) -> Vec<Item> {
+    let justify = style.align == Align::Justify;
+    let hyphenate = setting.hyphenate && style.hyphenate;
+    let protected = if hyphenate { protected_tokens(text) } else { Vec::new() };
+    let width_of = |r: &Range<usize>| advances[r.clone()].iter().sum::<f32>();
+    let mut items = Vec::with_capacity(glyphs.len() / 3 + 4);
+    let mut prev = 0;
+    for (pos, opportunity) in linebreaks(text) {
+        let segment = &text[prev..pos];
+        let trimmed = segment.trim_end_matches(is_breaking_space);
+        let content = prev..prev + trimmed.len();
+        if !content.is_empty() {
+            let mut cuts = Vec::new();
+            let shielded = protected.iter().any(|p| p.start < content.end && content.start < p.end);
+            if hyphenate && !shielded {
+                cuts = hyphen_points(text, content.clone(), setting.language);
+            }
+            let mut from = content.start;
+            for cut in cuts.iter().copied().chain(std::iter::once(content.end)) {
+                let range = glyph_range(glyphs, from..cut);
+                push_box(&mut items, range.clone(), advances, measure);
+                if cut != content.end {
+                    let hyphen = hyphen_width(glyphs, range.end, pieces, style.size_pt, faces);
+                    items.push(Item::penalty(hyphen, HYPHEN_PENALTY, true));
+                }
+                from = cut;
+            }
+        }
+        let space = content.end..pos;
+        let spaces = glyph_range(glyphs, space.clone());
+        let has_space = text[space.clone()].chars().any(|c| c != '\n');
+        if has_space {
+            let w = width_of(&spaces);
+            let (stretch, shrink) = if justify { (w * 0.5, w * 0.33) } else { (0.0, 0.0) };
+            items.push(Item::glue(w, stretch, shrink, spaces));
+        }
+        match opportunity {
+            BreakOpportunity::Mandatory => {
+                items.push(Item::glue(0.0, FIL, 0.0, 0..0));
+                items.push(Item::penalty(0.0, FORCE, false));
+            }
+            BreakOpportunity::Allowed if !has_space && pos < text.len() => {
+                let explicit = trimmed.ends_with(['-', '\u{2010}', '\u{2013}', '\u{2014}']);
+                let penalty = if explicit { EXPLICIT_HYPHEN_PENALTY } else { 0.0 };
+                items.push(Item::penalty(0.0, penalty, false));
+            }
+            BreakOpportunity::Allowed => {}
+        }
+        prev = pos;
+    }
+    if items.last().is_none_or(|i| i.penalty > FORCE || i.kind != Kind::Penalty) {
+        items.push(Item::glue(0.0, FIL, 0.0, 0..0));
+        items.push(Item::penalty(0.0, FORCE, false));
+    }
+    items
+}
+
+/// A box, cut into pieces that fit when it is wider than the measure.
+fn push_box(items: &mut Vec<Item>, range: Range<usize>, advances: &[f32], measure: f32) {
+    let width: f32 = advances[range.clone()].iter().sum();
+    if width <= measure || range.len() < 2 {
+        items.push(Item::boxed(width, range));
+        return;
+    }
+    for (n, g) in range.clone().enumerate() {
+        if n > 0 {
+            items.push(Item::penalty(0.0, EMERGENCY_PENALTY, false));
+        }
+        items.push(Item::boxed(advances[g], g..g + 1));
+    }
+}
+
+fn hyphen_width(glyphs: &[Shaped], end: usize, pieces: &[Piece], size: f32, faces: &Faces<'_>) -> f32 {
+    let Some(last) = end.checked_sub(1).and_then(|i| glyphs.get(i)) else {
+        return 0.0;
+    };
+    let face = faces.get(pieces[last.piece].face);
+    face.hyphen
+        .map_or(0.0, |h| f32::from(face.advance(h)) * size / face.units_per_em)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn place(
+    items: &[Item],
+    start: usize,
+    b: Break,
+    glyphs: &[Shaped],
+    advances: &[f32],
+    pieces: &[Piece],
+    style: &ParagraphStyle,
+    setting: Setting,
+    measure: f32,
+    justify: bool,
+    last: bool,
+    faces: &Faces<'_>,
+    used: &mut UsedGlyphs,
+) -> Line {
+    let end = b.at.min(items.len());
+    let span = if start <= end { &items[start..end] } else { &[][..] };
+    let ratio = if justify && b.ratio.is_finite() { b.ratio } else { 0.0 };
+    let ratio = if justify && last { ratio.min(0.0) } else { ratio };
+    let hyphen = items.get(b.at).is_some_and(|i| i.kind == Kind::Penalty && i.flagged);
+    // Trailing glue is not drawn and does not count for alignment.
+    let drawn = span
+        .iter()
+        .rposition(|i| i.kind == Kind::Box)
+        .map_or(0, |p| p + 1);
+    let mut natural: f32 = span[..drawn]
+        .iter()
+        .filter(|i| i.kind != Kind::Penalty)
+        .map(|i| i.width)
+        .sum();
+    let mut line = Line::default();
+    let mut x = 0.0;
+    let size = style.size_pt;
+    for item in &span[..drawn] {
+        let extra = match item.kind {
+            Kind::Penalty => continue,
+            Kind::Box => 0.0,
+            Kind::Glue if ratio >= 0.0 => ratio * item.stretch,
+            Kind::Glue => ratio * item.shrink,
+        };
+        for g in item.glyphs.clone() {
+            let s = &glyphs[g];
+            let piece = &pieces[s.piece];
+            let em = size / faces.get(piece.face).units_per_em;
+            let mut advance = advances[g];
+            if g + 1 == item.glyphs.end {
+                advance += extra;
+            }
+            line.glyphs.push(LineGlyph {
+                face: piece.face,
+                size,
+                color: piece.color,
+                gid: s.glyph.gid,
+                x,
+                dy: s.glyph.y_offset as f32 * em,
+                advance,
+                x_offset: s.glyph.x_offset as f32 * em,
+                link: piece.link,
+            });
+            x += advance;
+        }
+        if item.glyphs.is_empty() {
+            x += item.width + extra;
+        }
+    }
+    if hyphen {
+        if let Some(prev) = line.glyphs.last().copied() {
+            let face = faces.get(prev.face);
+            if let Some(h) = face.hyphen {
+                let advance = f32::from(face.advance(h)) * size / face.units_per_em;
+                used.record(prev.face, h, "-", true);
+                line.glyphs.push(LineGlyph {
+                    gid: h,
+                    x: prev.x + prev.advance,
+                    dy: 0.0,
+                    advance,
+                    x_offset: 0.0,
+                    ..prev
+                });
+                natural += advance;
+            }
+        }
+    }
+    let slack = measure - natural;
+    let rtl = setting.direction == Direction::RightToLeft;
+    let shift = match style.align {
+        Align::Justify if !last => 0.0,
+        Align::Justify | Align::Start if rtl => slack,
+        Align::Justify | Align::Start | Align::Left => 0.0,
+        Align::End if rtl => 0.0,
+        Align::End | Align::Right => slack,
+        Align::Center => slack / 2.0,
+    };
+    if shift != 0.0 {
+        for g in &mut line.glyphs {
+            g.x += shift;
+        }
+    }
+    line
+}
+
+fn set_marker(
+    marker: ListMarker,
+    style: &ParagraphStyle,
+    line: &mut Line,
+    faces: &mut Faces<'_>,
+    used: &mut UsedGlyphs,
+) {
+    let label = match marker {
+        ListMarker::Bullet => "\u{2022}".to_owned(),
+        ListMarker::Number { number, .. } => format!("{number}."),
+    };
+    let face_id = FaceId::of(style.bold, style.italic);
+    let face = faces.get_mut(face_id);
+    let shaped = shape(face, &label, 0);
+    let em = style.size_pt / face.units_per_em;
+    let width: f32 = shaped.iter().map(|g| g.advance as f32 * em).sum();
+    let mut x = (style.indent_pt - width - style.size_pt * 0.4).max(0.0);
+    let color = line.glyphs.first().map_or(style.color, |g| g.color);
+    let mut marks = Vec::with_capacity(shaped.len());
+    for (i, g) in shaped.iter().enumerate() {
+        let end = shaped.get(i + 1).map_or(label.len(), |n| n.cluster);
+        let text = label.get(g.cluster..end).unwrap_or("");
+        used.record(face_id, g.gid, text, false);
+        let advance = g.advance as f32 * em;
+        marks.push(LineGlyph {
+            face: face_id,
+            size: style.size_pt,
+            color,
+            gid: g.gid,
+            x,
+            dy: 0.0,
+            advance,
+            x_offset: 0.0,
+            link: None,
+        });
+        x += advance;
+    }
+    marks.append(&mut line.glyphs);
+    line.glyphs = marks;
+}

@@ -1,0 +1,116 @@
+//! Font subsetting with the `subsetter` crate, from the glyph ids the
+//! shaper chose, and the text each glyph stands for (the ToUnicode map).
+//!
+//! printpdf 0.12 only subsets with its `text_layout` feature, which brings a
+//! whole HTML layout engine; we subset here instead and hand printpdf the
+//! reduced font, renumbered glyph ids and a `XXXXXX+Name` subset tag.
+
+use crate::error::PdfError;
+use crate::fonts::{FaceId, Faces};
+use crate::page::{Item, Page};
+use std::collections::{BTreeMap, BTreeSet};
+use subsetter::GlyphRemapper;
+
+/// What each shaped glyph stands for, per face, for text extraction.
+#[derive(Debug, Default)]
+pub(crate) struct UsedGlyphs {
+    faces: [BTreeMap<u16, (String, bool)>; 4],
+}
+
+impl UsedGlyphs {
+    /// Records that glyph `gid` of `face` shows `text`. `exact` when the
+    /// font's cmap maps that one character to this glyph; an exact mapping
+    /// beats a ligature's or a cluster's text, and the first one seen wins.
+    pub fn record(&mut self, face: FaceId, gid: u16, text: &str, exact: bool) {
+        let map = &mut self.faces[usize::from(face.0)];
+        if gid == 0 {
+            map.entry(0).or_insert_with(|| ("\u{FFFD}".to_owned(), true));
+            return;
+        }
+        match map.get_mut(&gid) {
+            None => {
+                map.insert(gid, (text.to_owned(), exact));
+            }
+            Some(entry) => {
+                if (!entry.1 && exact) || (entry.0.is_empty() && !text.is_empty()) {
+                    *entry = (text.to_owned(), exact);
+                }
+            }
+        }
+    }
+
+    pub fn text(&self, face: FaceId, gid: u16) -> &str {
+        self.faces[usize::from(face.0)]
+            .get(&gid)
+            .map_or("", |(t, _)| t.as_str())
+    }
+}
+
+/// One face reduced to the glyphs the pages draw.
+#[derive(Debug)]
+pub(crate) struct Subset {
+    pub face: FaceId,
+    pub bytes: Vec<u8>,
+    remapper: GlyphRemapper,
+    /// `ABCDEF+LiberationSans`: the tag says the font is a subset.
+    pub name: String,
+}
+
+impl Subset {
+    /// The glyph's id in the subset font.
+    pub fn gid(&self, original: u16) -> u16 {
+        self.remapper.get(original).unwrap_or(0)
+    }
+}
+
+/// Subsets every face the pages draw with, in face order.
+pub(crate) fn subset(pages: &[Page], faces: &Faces<'_>) -> Result<Vec<Subset>, PdfError> {
+    let mut drawn: [BTreeSet<u16>; 4] = Default::default();
+    for page in pages {
+        for item in &page.items {
+            if let Item::Text(run) = item {
+                drawn[usize::from(run.face.0)].extend(run.glyphs.iter().map(|g| g.gid));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, gids) in drawn.iter().enumerate() {
+        if gids.is_empty() {
+            continue;
+        }
+        let face_id = FaceId(i as u8);
+        let face = faces.get(face_id);
+        let gids: Vec<u16> = gids.iter().copied().collect();
+        let remapper = GlyphRemapper::new_from_glyphs_sorted(&gids);
+        let bytes =
+            subsetter::subset(&face.font.bytes, 0, &remapper).map_err(|e| PdfError::Subset {
+                file: face.font.file.clone(),
+                reason: e.to_string(),
+            })?;
+        let name = format!("{}+{}", tag(&face.ps_name, &gids), face.ps_name);
+        out.push(Subset {
+            face: face_id,
+            bytes,
+            remapper,
+            name,
+        });
+    }
+    Ok(out)
+}
+
+/// Six capital letters that depend only on the font and the glyph set, as
+/// ISO 32000 asks of subset tags, and stay the same from run to run.
+fn tag(name: &str, gids: &[u16]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |b: u8| {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    };
+    name.bytes().for_each(&mut feed);
+    for g in gids {
+        g.to_be_bytes().into_iter().for_each(&mut feed);
+    }
+    (0..6)
+        .map(|i| char::from(b'A' + ((hash >> (i * 8)) % 26) as u8))
+        .collect()
+}

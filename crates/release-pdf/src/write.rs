@@ -1,0 +1,335 @@
+//! Writing the pages with printpdf.
+//!
+//! printpdf builds every object: pages and content streams (from its `Op`
+//! list), the embedded Type0/CIDFontType2 fonts with their `/W` widths and
+//! ToUnicode maps, the image with its soft mask, link annotations and the
+//! Info dictionary. We use its lower-level pieces rather than its HTML
+//! layout: text goes in as already-shaped glyph ids (`TextItem::GlyphIds`,
+//! each carrying the text it stands for) in fonts we subset ourselves.
+//!
+//! Three things printpdf 0.12 cannot be told, so we set them on the lopdf
+//! document it hands back before saving: the catalog's `/Lang`, a PDF
+//! version that allows soft masks (1.7 rather than its 1.3), and a trailer
+//! `/ID` derived from the content, where printpdf would draw it (and its
+//! resource names) from a process-wide counter: the same Document must give
+//! the same bytes however many PDFs the process has written before.
+
+use crate::PdfOptions;
+use crate::error::PdfError;
+use crate::fonts::Faces;
+use crate::page::{Item, Page, Run};
+use crate::subset::{Subset, UsedGlyphs};
+use lopdf::{Object, StringFormat};
+use printpdf::{
+    Actions, BorderArray, Codepoint, Color, ColorArray, CurTransMat, FontId, HighlightingMode,
+    LinkAnnotation, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Pt, RawImage, Rect, TextItem, TextMatrix, XObject, XObjectId,
+    XObjectTransform,
+};
+use release_style::{Document, Rgb};
+
+const MM_PER_PT: f32 = 25.4 / 72.0;
+const LOGO_ID: &str = "Im1";
+
+/// The PDF file for the laid-out pages.
+pub(crate) fn write(
+    doc: &Document,
+    pages: &[Page],
+    subsets: &[Subset],
+    faces: &Faces<'_>,
+    used: &UsedGlyphs,
+    logo: Option<RawImage>,
+    options: &PdfOptions,
+) -> Result<Vec<u8>, PdfError> {
+    let mut pdf = PdfDocument::new(&doc.metadata.title);
+    let info = &mut pdf.metadata.info;
+    info.author = doc.metadata.author.clone();
+    info.subject = doc.metadata.subject.clone();
+    info.creator = doc.metadata.creator.clone();
+    info.producer = format!("{} (printpdf 0.12)", doc.metadata.creator);
+    if let Some(date) = doc.metadata.date {
+        let when = printpdf::OffsetDateTime::new_in_offset(
+            printpdf::date::Date {
+                year: date.year,
+                month: date.month,
+                day: date.day,
+            },
+            printpdf::date::Time {
+                hour: 0,
+                minute: 0,
+                second: 0,
+                millisecond: 0,
+            },
+            printpdf::date::Offset {
+                hours: 0,
+                minutes: 0,
+                seconds: 0,
+                milliseconds: 0,
+            },
+        );
+        info.creation_date = when;
+        info.modification_date = when;
+        info.metadata_date = when;
+    }
+
+    for subset in subsets {
+        let face = faces.get(subset.face);
+        let mut warnings = Vec::new();
+        let mut parsed =
+            ParsedFont::from_bytes(&subset.bytes, 0, &mut warnings).ok_or_else(|| {
+                PdfError::Subset {
+                    file: face.font.file.clone(),
+                    reason: "the subset font cannot be read back".to_owned(),
+                }
+            })?;
+        parsed.font_name = Some(subset.name.clone());
+        pdf.resources
+            .fonts
+            .map
+            .insert(font_id(subset), PdfFont::new(parsed));
+    }
+    if let Some(image) = logo {
+        pdf.resources
+            .xobjects
+            .map
+            .insert(XObjectId(LOGO_ID.to_owned()), XObject::Image(image));
+    }
+
+    let pdf_pages = pages
+        .iter()
+        .map(|page| {
+            PdfPage::new(
+                Mm(page.width * MM_PER_PT),
+                Mm(page.height * MM_PER_PT),
+                ops(page, subsets, faces, used),
+            )
+        })
+        .collect();
+    pdf.with_pages(pdf_pages);
+
+    let save = PdfSaveOptions {
+        optimize: false,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lo = pdf.to_lopdf_document(&save, &mut warnings);
+    finish(&mut lo, doc);
+    if options.compress {
+        lo.compress();
+    }
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    Ok(bytes)
+}
+
+fn font_id(subset: &Subset) -> FontId {
+    FontId(format!("F{}", subset.face.0))
+}
+
+fn color(rgb: Rgb) -> Color {
+    let [r, g, b] = rgb.unit();
+    Color::Rgb(printpdf::Rgb {
+        r,
+        g,
+        b,
+        icc_profile: None,
+    })
+}
+
+/// Rounds to a hundredth: smaller files, and nothing a printer could show.
+fn round(value: f32) -> f32 {
+    (value * 100.0).round() / 100.0
+}
+
+fn ops(page: &Page, subsets: &[Subset], faces: &Faces<'_>, used: &UsedGlyphs) -> Vec<Op> {
+    let mut ops = Vec::new();
+    let mut fill: Option<Rgb> = None;
+    for item in &page.items {
+        match item {
+            Item::Rule {
+                x,
+                y,
+                width,
+                height,
+                color: c,
+            } => {
+                if fill != Some(*c) {
+                    ops.push(Op::SetFillColor { col: color(*c) });
+                    fill = Some(*c);
+                }
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(round(*x)),
+                        y: Pt(round(*y)),
+                        width: Pt(round(*width)),
+                        height: Pt(round(*height)),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: None,
+                    },
+                });
+            }
+            Item::Logo {
+                x,
+                y,
+                width,
+                height,
+            } => {
+                ops.push(Op::SaveGraphicsState);
+                ops.push(Op::SetTransformationMatrix {
+                    matrix: CurTransMat::Raw([*width, 0.0, 0.0, *height, *x, *y]),
+                });
+                ops.push(Op::UseXobject {
+                    id: XObjectId(LOGO_ID.to_owned()),
+                    transform: XObjectTransform {
+                        no_auto_scale: true,
+                        ..XObjectTransform::default()
+                    },
+                });
+                ops.push(Op::RestoreGraphicsState);
+            }
+            Item::Link { .. } | Item::Text(_) => {}
+        }
+    }
+    let mut font: Option<(u8, f32)> = None;
+    let mut in_text = false;
+    for item in &page.items {
+        let Item::Text(run) = item else { continue };
+        let Some(subset) = subsets.iter().find(|s| s.face == run.face) else {
+            continue;
+        };
+        if !in_text {
+            ops.push(Op::StartTextSection);
+            in_text = true;
+        }
+        if font != Some((run.face.0, run.size)) {
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font_id(subset)),
+                size: Pt(run.size),
+            });
+            font = Some((run.face.0, run.size));
+        }
+        if fill != Some(run.color) {
+            ops.push(Op::SetFillColor {
+                col: color(run.color),
+            });
+            fill = Some(run.color);
+        }
+        let first_offset = run.glyphs.first().map_or(0.0, |g| g.x_offset);
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(round(run.x + first_offset)), Pt(round(run.y))),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(codepoints(run, subset, faces, used))],
+        });
+    }
+    if in_text {
+        ops.push(Op::EndTextSection);
+    }
+    for item in &page.items {
+        if let Item::Link { x0, y0, x1, y1, uri } = item {
+            ops.push(Op::LinkAnnotation {
+                link: LinkAnnotation::new(
+                    Rect {
+                        x: Pt(round(*x0)),
+                        y: Pt(round(*y0)),
+                        width: Pt(round(x1 - x0)),
+                        height: Pt(round(y1 - y0)),
+                        mode: None,
+                        winding_order: None,
+                    },
+                    Actions::Uri(uri.clone()),
+                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                    Some(ColorArray::Transparent),
+                    Some(HighlightingMode::Invert),
+                ),
+            });
+        }
+    }
+    ops
+}
+
+/// The run's glyphs as subset glyph ids, each followed by the TJ adjustment
+/// that puts the next glyph exactly where the layout put it: the viewer
+/// advances by the `/W` width printpdf writes, so we correct for the
+/// difference from the shaped (kerned, justified) advance.
+fn codepoints(run: &Run, subset: &Subset, faces: &Faces<'_>, used: &UsedGlyphs) -> Vec<Codepoint> {
+    let face = faces.get(run.face);
+    let per_em = 1000.0 / run.size;
+    run.glyphs
+        .iter()
+        .enumerate()
+        .map(|(k, g)| {
+            // printpdf's /W entry: the advance in thousandths of an em, truncated.
+            let width = (f32::from(face.advance(g.gid)) * 1000.0 / face.units_per_em) as i64;
+            let next_shift = run.glyphs.get(k + 1).map_or(0.0, |n| n.x_offset);
+            let wanted = (g.advance - g.x_offset + next_shift) * per_em;
+            let offset = round(width as f32 - wanted);
+            Codepoint {
+                gid: subset.gid(g.gid),
+                offset: if offset == 0.0 { 0.0 } else { offset },
+                cid: Some(used.text(run.face, g.gid).to_owned()),
+            }
+        })
+        .collect()
+}
+
+/// What printpdf cannot be told: language, version, a stable file id, and
+/// an Info dictionary without its empty PDF/X keys.
+fn finish(lo: &mut lopdf::Document, doc: &Document) {
+    lo.version = "1.7".to_owned();
+    if let Ok(root) = lo.trailer.get(b"Root").and_then(Object::as_reference) {
+        if let Ok(catalog) = lo.get_object_mut(root).and_then(Object::as_dict_mut) {
+            catalog.set(
+                "Lang",
+                Object::String(doc.metadata.language.as_bytes().to_vec(), StringFormat::Literal),
+            );
+            let mut prefs = lopdf::Dictionary::new();
+            prefs.set("DisplayDocTitle", Object::Boolean(true));
+            catalog.set("ViewerPreferences", Object::Dictionary(prefs));
+        }
+    }
+    if let Ok(info) = lo.trailer.get(b"Info").and_then(Object::as_reference) {
+        if let Ok(dict) = lo.get_object_mut(info).and_then(Object::as_dict_mut) {
+            for key in ["GTS_PDFXVersion", "Identifier", "Keywords", "Trapped"] {
+                dict.remove(key.as_bytes());
+            }
+            if doc.metadata.date.is_none() {
+                dict.remove(b"CreationDate");
+                dict.remove(b"ModDate");
+            }
+        }
+    }
+    let id = content_id(lo);
+    lo.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(id.clone(), StringFormat::Hexadecimal),
+            Object::String(id, StringFormat::Hexadecimal),
+        ]),
+    );
+}
+
+/// Sixteen bytes that depend only on the document's objects.
+fn content_id(lo: &lopdf::Document) -> Vec<u8> {
+    let mut a: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut b: u64 = 0x8422_2325_cbf2_9ce4;
+    let mut feed = |bytes: &[u8]| {
+        for &byte in bytes {
+            a = (a ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+            b = (b ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3 ^ 0x5bd1_e995);
+        }
+    };
+    for (id, object) in &lo.objects {
+        feed(&id.0.to_be_bytes());
+        match object {
+            Object::Stream(stream) => feed(&stream.content),
+            other => feed(format!("{other:?}").as_bytes()),
+        }
+    }
+    let mut out = a.to_be_bytes().to_vec();
+    out.extend_from_slice(&b.to_be_bytes());
+    out
+}
