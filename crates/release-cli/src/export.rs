@@ -63,8 +63,13 @@ pub(crate) fn run(request: &Request) -> u8 {
     code
 }
 
-fn render_pdf(_document: &Document) -> Result<Vec<u8>, String> {
-    Err("PDF export is not built yet; its writer (release-pdf) comes with its own issue".to_owned())
+fn render_pdf(document: &Document) -> Result<Vec<u8>, String> {
+    let rendered = release_pdf::render_with_warnings(document, &release_pdf::PdfOptions::default())
+        .map_err(|e| e.to_string())?;
+    for warning in &rendered.warnings {
+        eprintln!("release-composer: --pdf: {warning}");
+    }
+    Ok(rendered.bytes)
 }
 
 fn render_docx(_document: &Document) -> Result<Vec<u8>, String> {
