@@ -72,11 +72,14 @@ fn render_pdf(document: &Document) -> Result<Vec<u8>, String> {
     Ok(rendered.bytes)
 }
 
-fn render_docx(_document: &Document) -> Result<Vec<u8>, String> {
-    Err(
-        "DOCX export is not built yet; its writer (release-docx) comes with its own issue"
-            .to_owned(),
-    )
+fn render_docx(document: &Document) -> Result<Vec<u8>, String> {
+    let rendered =
+        release_docx::render_with_warnings(document, &release_docx::DocxOptions::default())
+            .map_err(|e| e.to_string())?;
+    for warning in &rendered.warnings {
+        eprintln!("release-composer: --docx: {warning}");
+    }
+    Ok(rendered.bytes)
 }
 
 /// Writes an export next to its final name and renames it into place, so that
