@@ -40,7 +40,11 @@ fn main() -> ExitCode {
                 eprintln!("{out}: {e}");
                 return ExitCode::from(2);
             }
-            println!("{out}: {} pages, {} bytes", rendered.pages, rendered.bytes.len());
+            println!(
+                "{out}: {} pages, {} bytes",
+                rendered.pages,
+                rendered.bytes.len()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -91,7 +91,11 @@ fn load_face(font: &Font) -> Result<Face<'_>, PdfError> {
         .into_iter()
         .filter(|n| n.name_id == name_id::POST_SCRIPT_NAME)
         .find_map(|n| n.to_string())
-        .map(|n| n.chars().filter(|c| c.is_ascii_graphic() && !"()<>[]{}/%#".contains(*c)).collect::<String>())
+        .map(|n| {
+            n.chars()
+                .filter(|c| c.is_ascii_graphic() && !"()<>[]{}/%#".contains(*c))
+                .collect::<String>()
+        })
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| "Font".to_owned());
     let ascender = f32::from(shaper.ascender()) / units_per_em;

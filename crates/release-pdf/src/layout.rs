@@ -1,12 +1,12 @@
 //! The Document laid out: every block set into lines, the lines paginated,
 //! then placed on pages with rules, the logo, link areas and the footer.
 
-use crate::PdfOptions;
 use crate::fonts::Faces;
 use crate::page::{Item, Page, Run, RunGlyph};
 use crate::paginate::{Flow, Slice, paginate};
 use crate::paragraph::{self, Line, Paragraph, Setting};
 use crate::subset::UsedGlyphs;
+use crate::{PdfOptions, PlacedBlock};
 use release_model::Finding;
 use release_style::{Block, Document, LogoPlace, ParagraphStyle, Role, Rule, Span};
 
@@ -24,14 +24,24 @@ struct Frame {
     top_margin: f32,
 }
 
-/// The pages of the document, and what could not be shown as written.
+/// The document laid out.
+#[derive(Debug)]
+pub(crate) struct Laid {
+    pub pages: Vec<Page>,
+    /// What could not be shown as written.
+    pub warnings: Vec<Finding>,
+    /// Which lines of which block are on each page.
+    pub map: Vec<Vec<PlacedBlock>>,
+}
+
+/// The pages of the document.
 pub(crate) fn layout(
     doc: &Document,
     options: &PdfOptions,
     logo_size: Option<(f32, f32)>,
     faces: &mut Faces<'_>,
     used: &mut UsedGlyphs,
-) -> (Vec<Page>, Vec<Finding>) {
+) -> Laid {
     let p = &doc.page;
     let width = (p.width_mm * PT_PER_MM).max(72.0);
     let height = (p.height_mm * PT_PER_MM).max(72.0);
@@ -85,7 +95,12 @@ pub(crate) fn layout(
             after: style.space_after_pt,
             above: rule_height(style.rule_above) + logo_extra,
             below: rule_height(style.rule_below),
-            keep_with_next: style.keep_with_next,
+            // The end mark (`###`) never stands alone at the top of a page.
+            keep_with_next: style.keep_with_next
+                || doc
+                    .blocks
+                    .get(i + 1)
+                    .is_some_and(|b| b.role == Role::EndMark),
             keep_together: style.keep_together,
         });
         paragraphs.push(para);
@@ -104,18 +119,26 @@ pub(crate) fn layout(
             let block = &doc.blocks[slice.block];
             let style = style_of(block.role);
             let logo = kind_logo.filter(|_| slice.first && Some(slice.block) == first_kind);
-            place_slice(&mut page, frame, slice, style, &paragraphs[slice.block], logo, faces);
+            place_slice(
+                &mut page,
+                frame,
+                slice,
+                style,
+                &paragraphs[slice.block],
+                logo,
+                faces,
+            );
         }
-        if let (Some(logo), Some((w, h))) = (&doc.logo, logo_size) {
-            if logo.place == LogoPlace::Header {
-                let y = height - (frame.top_margin + h) / 2.0;
-                page.items.push(Item::Logo {
-                    x: frame.left + frame.measure - w,
-                    y,
-                    width: w,
-                    height: h,
-                });
-            }
+        if let (Some(logo), Some((w, h))) = (&doc.logo, logo_size)
+            && logo.place == LogoPlace::Header
+        {
+            let y = height - (frame.top_margin + h) / 2.0;
+            page.items.push(Item::Logo {
+                x: frame.left + frame.measure - w,
+                y,
+                width: w,
+                height: h,
+            });
         }
         if let Some(footer) = &doc.footer {
             let block = Block {
@@ -133,7 +156,23 @@ pub(crate) fn layout(
         }
         pages.push(page);
     }
-    (pages, warnings)
+    let map = slices
+        .iter()
+        .map(|page| {
+            page.iter()
+                .map(|s| PlacedBlock {
+                    block: s.block,
+                    lines: s.lines.clone(),
+                    total_lines: flows[s.block].lines,
+                })
+                .collect()
+        })
+        .collect();
+    Laid {
+        pages,
+        warnings,
+        map,
+    }
 }
 
 fn warn(block: &Block, para: &Paragraph, family: &str, warnings: &mut Vec<Finding>) {
@@ -215,23 +254,30 @@ fn place_slice(
         place_line(page, frame.left, baseline, &para.lines[index], para, faces);
         y -= para.line_height;
     }
-    if slice.last {
-        if let Some(rule) = style.rule_below {
-            y -= rule.gap_pt;
-            page.items.push(Item::Rule {
-                x: frame.left,
-                y: y - rule.width_pt,
-                width: frame.measure,
-                height: rule.width_pt,
-                color: rule.color,
-            });
-        }
+    if slice.last
+        && let Some(rule) = style.rule_below
+    {
+        y -= rule.gap_pt;
+        page.items.push(Item::Rule {
+            x: frame.left,
+            y: y - rule.width_pt,
+            width: frame.measure,
+            height: rule.width_pt,
+            color: rule.color,
+        });
     }
 }
 
 /// Turns a line's glyphs into runs of one face, size and colour, with the
 /// link areas and underlines of its links.
-fn place_line(page: &mut Page, left: f32, baseline: f32, line: &Line, para: &Paragraph, faces: &Faces<'_>) {
+fn place_line(
+    page: &mut Page,
+    left: f32,
+    baseline: f32,
+    line: &Line,
+    para: &Paragraph,
+    faces: &Faces<'_>,
+) {
     let glyphs = &line.glyphs;
     let mut i = 0;
     while i < glyphs.len() {

@@ -78,11 +78,11 @@ pub fn render_with_warnings(doc: &Document, options: &PdfOptions) -> Result<Rend
     let logo = doc.logo.as_ref().map(logo::decode).transpose()?;
     let logo_size = logo.as_ref().map(|(_, w, h)| (*w, *h));
     let mut used = subset::UsedGlyphs::default();
-    let (pages, warnings) = layout::layout(doc, options, logo_size, &mut faces, &mut used);
-    let subsets = subset::subset(&pages, &faces)?;
+    let laid = layout::layout(doc, options, logo_size, &mut faces, &mut used);
+    let subsets = subset::subset(&laid.pages, &faces)?;
     let bytes = write::write(
         doc,
-        &pages,
+        &laid.pages,
         &subsets,
         &faces,
         &used,
@@ -91,7 +91,29 @@ pub fn render_with_warnings(doc: &Document, options: &PdfOptions) -> Result<Rend
     )?;
     Ok(Rendered {
         bytes,
-        warnings,
-        pages: pages.len(),
+        warnings: laid.warnings,
+        pages: laid.pages.len(),
     })
+}
+
+/// Lines of one block on one page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlacedBlock {
+    /// Index into the Document's blocks.
+    pub block: usize,
+    /// The block's lines on this page, counted from its first line.
+    pub lines: std::ops::Range<usize>,
+    /// How many lines the block has in all.
+    pub total_lines: usize,
+}
+
+/// Which lines of which block go on each page, without writing the PDF: for
+/// tests of the pagination rules, and for a preview that shows where a
+/// field lands.
+pub fn pagination(doc: &Document, options: &PdfOptions) -> Result<Vec<Vec<PlacedBlock>>, PdfError> {
+    let mut faces = fonts::Faces::load(&doc.fonts)?;
+    let logo = doc.logo.as_ref().map(logo::decode).transpose()?;
+    let logo_size = logo.as_ref().map(|(_, w, h)| (*w, *h));
+    let mut used = subset::UsedGlyphs::default();
+    Ok(layout::layout(doc, options, logo_size, &mut faces, &mut used).map)
 }

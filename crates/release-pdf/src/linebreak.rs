@@ -104,7 +104,11 @@ pub(crate) fn first_fit(items: &[Item], width: f32) -> Vec<Break> {
         let item = &items[i];
         let fits_here = |extra: f32| line + extra <= width + 0.01;
         if can_break(items, i) {
-            let extra = if item.kind == Kind::Penalty { item.width } else { 0.0 };
+            let extra = if item.kind == Kind::Penalty {
+                item.width
+            } else {
+                0.0
+            };
             if item.is_forced() {
                 breaks.push(Break { at: i, ratio: 0.0 });
                 (start, line, last) = skip_discardable(items, i + 1);
@@ -124,17 +128,22 @@ pub(crate) fn first_fit(items: &[Item], width: f32) -> Vec<Break> {
         if item.kind != Kind::Penalty {
             line += item.width;
         }
-        if line > width + 0.01 && item.kind == Kind::Box {
-            if let Some(b) = last.filter(|&b| b >= start) {
-                breaks.push(Break { at: b, ratio: 0.0 });
-                (start, line, last) = skip_discardable(items, b + 1);
-                i = start;
-                continue;
-            }
+        if line > width + 0.01
+            && item.kind == Kind::Box
+            && let Some(b) = last.filter(|&b| b >= start)
+        {
+            breaks.push(Break { at: b, ratio: 0.0 });
+            (start, line, last) = skip_discardable(items, b + 1);
+            i = start;
+            continue;
         }
         i += 1;
     }
-    if breaks.last().is_none_or(|b| b.at != items.len().saturating_sub(1)) && !items.is_empty() {
+    if breaks
+        .last()
+        .is_none_or(|b| b.at != items.len().saturating_sub(1))
+        && !items.is_empty()
+    {
         breaks.push(Break {
             at: items.len() - 1,
             ratio: 0.0,
@@ -252,7 +261,11 @@ fn try_break(
     } else {
         0.0
     };
-    let extra = if item.kind == Kind::Penalty { item.width } else { 0.0 };
+    let extra = if item.kind == Kind::Penalty {
+        item.width
+    } else {
+        0.0
+    };
     // Best candidate per fitness class: (demerits, from node, ratio).
     let mut best: [Option<(f64, usize, f32)>; 4] = [None; 4];
     let mut keep = Vec::with_capacity(active.len());
@@ -366,7 +379,7 @@ mod tests {
         let mut items = Vec::new();
         for (i, &w) in lengths.iter().enumerate() {
             if i > 0 {
-                items.push(Item::glue(3.0, 1.5, 1.0, 0..0));
+                items.push(Item::glue(5.0, 3.0, 2.0, 0..0));
             }
             items.push(Item::boxed(w, 0..0));
         }

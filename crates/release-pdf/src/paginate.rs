@@ -40,7 +40,7 @@ impl Flow {
 
     /// What must fit on the page for the block to start there.
     fn head(&self) -> f32 {
-        if self.keep_together || self.keep_with_next || self.lines <= MIN_LINES * 2 - 1 {
+        if self.keep_together || self.keep_with_next || self.lines < MIN_LINES * 2 {
             self.whole()
         } else {
             self.above + self.body(MIN_LINES)
@@ -66,7 +66,11 @@ pub(crate) fn paginate(flows: &[Flow], height: f32) -> Vec<Vec<Slice>> {
     let mut y = 0.0_f32;
     let mut prev_after = 0.0_f32;
     for (i, flow) in flows.iter().enumerate() {
-        let mut gap = if y == 0.0 { 0.0 } else { prev_after.max(flow.before) };
+        let mut gap = if y == 0.0 {
+            0.0
+        } else {
+            prev_after.max(flow.before)
+        };
         if y > 0.0 && y + gap + start_need(flows, i) > height + EPSILON {
             pages.push(Vec::new());
             (y, gap) = (0.0, 0.0);
@@ -139,7 +143,7 @@ pub(crate) fn paginate(flows: &[Flow], height: f32) -> Vec<Vec<Slice>> {
     pages
 }
 
-fn push(pages: &mut Vec<Vec<Slice>>, slice: Slice) {
+fn push(pages: &mut [Vec<Slice>], slice: Slice) {
     if let Some(page) = pages.last_mut() {
         page.push(slice);
     }

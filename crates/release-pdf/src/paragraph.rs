@@ -99,11 +99,29 @@ pub(crate) fn set(
             }
             if c == '\n' {
                 let at = piece.range.start + i;
-                shape_into(&text, start..at, piece.face, p, faces, used, &mut glyphs, &mut uncovered);
+                shape_into(
+                    &text,
+                    start..at,
+                    piece.face,
+                    p,
+                    faces,
+                    used,
+                    &mut glyphs,
+                    &mut uncovered,
+                );
                 start = at + 1;
             }
         }
-        shape_into(&text, start..piece.range.end, piece.face, p, faces, used, &mut glyphs, &mut uncovered);
+        shape_into(
+            &text,
+            start..piece.range.end,
+            piece.face,
+            p,
+            faces,
+            used,
+            &mut glyphs,
+            &mut uncovered,
+        );
     }
     let scale = |p: &Shaped, units: i32| {
         units as f32 * style.size_pt / faces.get(pieces[p.piece].face).units_per_em
@@ -111,7 +129,9 @@ pub(crate) fn set(
     let advances: Vec<f32> = glyphs.iter().map(|g| scale(g, g.glyph.advance)).collect();
     let measure = (width - style.indent_pt).max(style.size_pt);
     let justify = style.align == Align::Justify;
-    let items = items(&text, &glyphs, &advances, &pieces, style, setting, measure, faces);
+    let items = items(
+        &text, &glyphs, &advances, &pieces, style, setting, measure, faces,
+    );
     let breaks = if justify {
         linebreak::optimal_fit(&items, measure)
     } else {
@@ -127,8 +147,8 @@ pub(crate) fn set(
     for (n, b) in breaks.iter().enumerate() {
         let last = n + 1 == breaks.len();
         let mut line = place(
-            &items, start, *b, &glyphs, &advances, &pieces, style, setting, measure, justify, last, faces,
-            used,
+            &items, start, *b, &glyphs, &advances, &pieces, style, setting, measure, justify, last,
+            faces, used,
         );
         if line.glyphs.is_empty() && last && !lines.is_empty() {
             break;
@@ -138,7 +158,8 @@ pub(crate) fn set(
         }
         lines.push(line);
         start = b.at + 1;
-        while start < items.len() && items[start].kind != Kind::Box && items[start].penalty > FORCE {
+        while start < items.len() && items[start].kind != Kind::Box && items[start].penalty > FORCE
+        {
             start += 1;
         }
     }
@@ -159,7 +180,11 @@ pub(crate) fn set(
 }
 
 /// The paragraph's text, cleaned of control characters, and its style runs.
-fn gather(block: &Block, style: &ParagraphStyle, setting: Setting) -> (String, Vec<Piece>, Vec<String>) {
+fn gather(
+    block: &Block,
+    style: &ParagraphStyle,
+    setting: Setting,
+) -> (String, Vec<Piece>, Vec<String>) {
     let mut text = String::new();
     let mut pieces = Vec::new();
     let mut links: Vec<String> = Vec::new();
@@ -262,7 +287,10 @@ fn is_strong_rtl(c: char) -> bool {
 fn protected_tokens(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         match (c.is_whitespace(), start) {
             (true, Some(s)) => {
                 let token = &text[s..i];
@@ -284,7 +312,10 @@ fn hyphen_points(text: &str, range: Range<usize>, language: Language) -> Vec<usi
     let mut points = Vec::new();
     let mut run: Option<usize> = None;
     let slice = &text[range.clone()];
-    for (i, c) in slice.char_indices().chain(std::iter::once((slice.len(), ' '))) {
+    for (i, c) in slice
+        .char_indices()
+        .chain(std::iter::once((slice.len(), ' ')))
+    {
         let letter = c.is_alphabetic();
         match (letter, run) {
             (true, None) => run = Some(i),
@@ -318,7 +349,11 @@ fn items(
 ) -> Vec<Item> {
     let justify = style.align == Align::Justify;
     let hyphenate = setting.hyphenate && style.hyphenate;
-    let protected = if hyphenate { protected_tokens(text) } else { Vec::new() };
+    let protected = if hyphenate {
+        protected_tokens(text)
+    } else {
+        Vec::new()
+    };
     let width_of = |r: &Range<usize>| advances[r.clone()].iter().sum::<f32>();
     let mut items = Vec::with_capacity(glyphs.len() / 3 + 4);
     let mut prev = 0;
@@ -328,7 +363,9 @@ fn items(
         let content = prev..prev + trimmed.len();
         if !content.is_empty() {
             let mut cuts = Vec::new();
-            let shielded = protected.iter().any(|p| p.start < content.end && content.start < p.end);
+            let shielded = protected
+                .iter()
+                .any(|p| p.start < content.end && content.start < p.end);
             if hyphenate && !shielded {
                 cuts = hyphen_points(text, content.clone(), setting.language);
             }
@@ -348,7 +385,11 @@ fn items(
         let has_space = text[space.clone()].chars().any(|c| c != '\n');
         if has_space {
             let w = width_of(&spaces);
-            let (stretch, shrink) = if justify { (w * 0.5, w * 0.33) } else { (0.0, 0.0) };
+            let (stretch, shrink) = if justify {
+                (w * 0.5, w * 0.33)
+            } else {
+                (0.0, 0.0)
+            };
             items.push(Item::glue(w, stretch, shrink, spaces));
         }
         match opportunity {
@@ -358,14 +399,21 @@ fn items(
             }
             BreakOpportunity::Allowed if !has_space && pos < text.len() => {
                 let explicit = trimmed.ends_with(['-', '\u{2010}', '\u{2013}', '\u{2014}']);
-                let penalty = if explicit { EXPLICIT_HYPHEN_PENALTY } else { 0.0 };
+                let penalty = if explicit {
+                    EXPLICIT_HYPHEN_PENALTY
+                } else {
+                    0.0
+                };
                 items.push(Item::penalty(0.0, penalty, false));
             }
             BreakOpportunity::Allowed => {}
         }
         prev = pos;
     }
-    if items.last().is_none_or(|i| i.penalty > FORCE || i.kind != Kind::Penalty) {
+    if items
+        .last()
+        .is_none_or(|i| i.penalty > FORCE || i.kind != Kind::Penalty)
+    {
         items.push(Item::glue(0.0, FIL, 0.0, 0..0));
         items.push(Item::penalty(0.0, FORCE, false));
     }
@@ -387,13 +435,20 @@ fn push_box(items: &mut Vec<Item>, range: Range<usize>, advances: &[f32], measur
     }
 }
 
-fn hyphen_width(glyphs: &[Shaped], end: usize, pieces: &[Piece], size: f32, faces: &Faces<'_>) -> f32 {
+fn hyphen_width(
+    glyphs: &[Shaped],
+    end: usize,
+    pieces: &[Piece],
+    size: f32,
+    faces: &Faces<'_>,
+) -> f32 {
     let Some(last) = end.checked_sub(1).and_then(|i| glyphs.get(i)) else {
         return 0.0;
     };
     let face = faces.get(pieces[last.piece].face);
-    face.hyphen
-        .map_or(0.0, |h| f32::from(face.advance(h)) * size / face.units_per_em)
+    face.hyphen.map_or(0.0, |h| {
+        f32::from(face.advance(h)) * size / face.units_per_em
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -413,10 +468,24 @@ fn place(
     used: &mut UsedGlyphs,
 ) -> Line {
     let end = b.at.min(items.len());
-    let span = if start <= end { &items[start..end] } else { &[][..] };
-    let ratio = if justify && b.ratio.is_finite() { b.ratio } else { 0.0 };
-    let ratio = if justify && last { ratio.min(0.0) } else { ratio };
-    let hyphen = items.get(b.at).is_some_and(|i| i.kind == Kind::Penalty && i.flagged);
+    let span = if start <= end {
+        &items[start..end]
+    } else {
+        &[][..]
+    };
+    let ratio = if justify && b.ratio.is_finite() {
+        b.ratio
+    } else {
+        0.0
+    };
+    let ratio = if justify && last {
+        ratio.min(0.0)
+    } else {
+        ratio
+    };
+    let hyphen = items
+        .get(b.at)
+        .is_some_and(|i| i.kind == Kind::Penalty && i.flagged);
     // Trailing glue is not drawn and does not count for alignment.
     let drawn = span
         .iter()
@@ -462,22 +531,20 @@ fn place(
             x += item.width + extra;
         }
     }
-    if hyphen {
-        if let Some(prev) = line.glyphs.last().copied() {
-            let face = faces.get(prev.face);
-            if let Some(h) = face.hyphen {
-                let advance = f32::from(face.advance(h)) * size / face.units_per_em;
-                used.record(prev.face, h, "-", true);
-                line.glyphs.push(LineGlyph {
-                    gid: h,
-                    x: prev.x + prev.advance,
-                    dy: 0.0,
-                    advance,
-                    x_offset: 0.0,
-                    ..prev
-                });
-                natural += advance;
-            }
+    if hyphen && let Some(prev) = line.glyphs.last().copied() {
+        let face = faces.get(prev.face);
+        if let Some(h) = face.hyphen {
+            let advance = f32::from(face.advance(h)) * size / face.units_per_em;
+            used.record(prev.face, h, "-", true);
+            line.glyphs.push(LineGlyph {
+                gid: h,
+                x: prev.x + prev.advance,
+                dy: 0.0,
+                advance,
+                x_offset: 0.0,
+                ..prev
+            });
+            natural += advance;
         }
     }
     let slack = measure - natural;

@@ -24,7 +24,8 @@ impl UsedGlyphs {
     pub fn record(&mut self, face: FaceId, gid: u16, text: &str, exact: bool) {
         let map = &mut self.faces[usize::from(face.0)];
         if gid == 0 {
-            map.entry(0).or_insert_with(|| ("\u{FFFD}".to_owned(), true));
+            map.entry(0)
+                .or_insert_with(|| ("\u{FFFD}".to_owned(), true));
             return;
         }
         match map.get_mut(&gid) {

@@ -23,8 +23,7 @@ use lopdf::{Object, StringFormat};
 use printpdf::{
     Actions, BorderArray, Codepoint, Color, ColorArray, CurTransMat, FontId, HighlightingMode,
     LinkAnnotation, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Pt, RawImage, Rect, TextItem, TextMatrix, XObject, XObjectId,
-    XObjectTransform,
+    PdfSaveOptions, Pt, RawImage, Rect, TextItem, TextMatrix, XObject, XObjectId, XObjectTransform,
 };
 use release_style::{Document, Rgb};
 
@@ -229,7 +228,14 @@ fn ops(page: &Page, subsets: &[Subset], faces: &Faces<'_>, used: &UsedGlyphs) ->
         ops.push(Op::EndTextSection);
     }
     for item in &page.items {
-        if let Item::Link { x0, y0, x1, y1, uri } = item {
+        if let Item::Link {
+            x0,
+            y0,
+            x1,
+            y1,
+            uri,
+        } = item
+        {
             ops.push(Op::LinkAnnotation {
                 link: LinkAnnotation::new(
                     Rect {
@@ -280,26 +286,29 @@ fn codepoints(run: &Run, subset: &Subset, faces: &Faces<'_>, used: &UsedGlyphs) 
 /// an Info dictionary without its empty PDF/X keys.
 fn finish(lo: &mut lopdf::Document, doc: &Document) {
     lo.version = "1.7".to_owned();
-    if let Ok(root) = lo.trailer.get(b"Root").and_then(Object::as_reference) {
-        if let Ok(catalog) = lo.get_object_mut(root).and_then(Object::as_dict_mut) {
-            catalog.set(
-                "Lang",
-                Object::String(doc.metadata.language.as_bytes().to_vec(), StringFormat::Literal),
-            );
-            let mut prefs = lopdf::Dictionary::new();
-            prefs.set("DisplayDocTitle", Object::Boolean(true));
-            catalog.set("ViewerPreferences", Object::Dictionary(prefs));
-        }
+    if let Ok(root) = lo.trailer.get(b"Root").and_then(Object::as_reference)
+        && let Ok(catalog) = lo.get_object_mut(root).and_then(Object::as_dict_mut)
+    {
+        catalog.set(
+            "Lang",
+            Object::String(
+                doc.metadata.language.as_bytes().to_vec(),
+                StringFormat::Literal,
+            ),
+        );
+        let mut prefs = lopdf::Dictionary::new();
+        prefs.set("DisplayDocTitle", Object::Boolean(true));
+        catalog.set("ViewerPreferences", Object::Dictionary(prefs));
     }
-    if let Ok(info) = lo.trailer.get(b"Info").and_then(Object::as_reference) {
-        if let Ok(dict) = lo.get_object_mut(info).and_then(Object::as_dict_mut) {
-            for key in ["GTS_PDFXVersion", "Identifier", "Keywords", "Trapped"] {
-                dict.remove(key.as_bytes());
-            }
-            if doc.metadata.date.is_none() {
-                dict.remove(b"CreationDate");
-                dict.remove(b"ModDate");
-            }
+    if let Ok(info) = lo.trailer.get(b"Info").and_then(Object::as_reference)
+        && let Ok(dict) = lo.get_object_mut(info).and_then(Object::as_dict_mut)
+    {
+        for key in ["GTS_PDFXVersion", "Identifier", "Keywords", "Trapped"] {
+            dict.remove(key.as_bytes());
+        }
+        if doc.metadata.date.is_none() {
+            dict.remove(b"CreationDate");
+            dict.remove(b"ModDate");
         }
     }
     let id = content_id(lo);

@@ -1,0 +1,95 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use release_style::Document;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// The example release in a built-in style.
+pub fn example(style: &str) -> Document {
+    let style = release_style::builtin(style).expect("built-in style");
+    release_style::document(&release_model::example(), &style)
+}
+
+/// The PDF of a document with the default options.
+pub fn pdf(doc: &Document) -> Vec<u8> {
+    release_pdf::render(doc, &release_pdf::PdfOptions::default()).expect("renders")
+}
+
+/// Runs an independent tool on a PDF given on a temporary file. A missing
+/// tool fails the test: CI installs poppler-utils and qpdf, and a check that
+/// quietly does not run is no check.
+pub fn tool(name: &str, args: &[&str], pdf: &[u8]) -> (bool, String) {
+    let dir = std::env::temp_dir().join(format!("release-pdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(format!("{name}-{:016x}.pdf", fnv64(pdf)));
+    std::fs::File::create(&path)
+        .and_then(|mut f| f.write_all(pdf))
+        .expect("write temp PDF");
+    let mut command = Command::new(name);
+    command.args(args).arg(&path);
+    if name == "pdftotext" {
+        command.arg("-");
+    }
+    let output = command.stdin(Stdio::null()).output().unwrap_or_else(|e| {
+        panic!(
+            "`{name}` could not be run ({e}). Install it (Debian: apt-get install poppler-utils qpdf); \
+             these checks must not be skipped"
+        )
+    });
+    let _ = std::fs::remove_file(&path);
+    let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&output.stderr));
+    (output.status.success(), text)
+}
+
+/// FNV-1a, 64 bits: a hash whose value Rust's standard library does not
+/// promise to keep, so we spell it out.
+pub fn fnv64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Words for comparing extracted text with the Document's: hyphens dropped
+/// (a line-end hyphen is the writer's, and pdftotext joins such lines),
+/// whitespace collapsed.
+pub fn words(text: &str) -> String {
+    text.replace(['-', '\u{2010}', '\u{00AD}'], "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// pdftotext's text without the page footers, lines broken after a slash joined.
+pub fn body_text(doc: &Document, pdf: &[u8]) -> String {
+    let (ok, text) = tool("pdftotext", &["-enc", "UTF-8"], pdf);
+    assert!(ok, "pdftotext failed: {text}");
+    let pages = text.matches('\u{c}').count().max(1);
+    let footers: Vec<String> = doc
+        .footer
+        .iter()
+        .flat_map(|f| (1..=pages).map(move |n| f.text(n, pages)))
+        .collect();
+    text.lines()
+        .map(|l| l.trim_matches('\u{c}'))
+        .filter(|l| !footers.iter().any(|f| f == l.trim()))
+        .collect::<Vec<_>>()
+        .join("\n")
+        // A line may also end after a slash (`prevent/` `counter`); that break is ours too.
+        .replace("/\n", "/")
+}
+
+/// Text of a PDF string (UTF-16BE with a byte-order mark, or bytes).
+pub fn pdf_string(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => {
+            let units: Vec<u16> = utf16
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        None => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
