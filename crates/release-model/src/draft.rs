@@ -19,9 +19,11 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// A whole draft file.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
     pub format: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub version: u64,
     #[serde(default)]
     pub style: String,
@@ -30,6 +32,7 @@ pub struct Draft {
     #[serde(default)]
     pub release: Release,
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: Extra,
 }
 
@@ -47,6 +50,7 @@ impl Default for Draft {
 }
 
 /// The press release itself: what is printed, part by part.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Release {
@@ -63,20 +67,24 @@ pub struct Release {
     pub notes_to_editors: Vec<Block>,
     pub about: Vec<Block>,
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: Extra,
 }
 
 /// When the release may be published.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Embargo {
     /// RFC 3339 with an offset, e.g. `2021-12-08T10:00:00+05:00`.
     pub until: String,
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: Extra,
 }
 
 /// Where and when the story happens; it opens the first body paragraph.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Dateline {
@@ -85,10 +93,12 @@ pub struct Dateline {
     /// ISO `YYYY-MM-DD`; kept as typed so that a bad date is a finding, not a load failure.
     pub date: String,
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: Extra,
 }
 
 /// One quotation, printed as one sentence by the house style's pattern.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Quote {
@@ -99,10 +109,12 @@ pub struct Quote {
     pub text: Inline,
     pub after: Inline,
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: Extra,
 }
 
 /// A person to contact about the release.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Contact {
@@ -112,6 +124,7 @@ pub struct Contact {
     pub email: String,
     pub phone: String,
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: Extra,
 }
 
@@ -120,17 +133,22 @@ pub type Inline = Vec<Run>;
 
 /// A stretch of text with one set of attributes. The text is plain Unicode;
 /// nothing inside it is interpreted as markup.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Run {
     pub text: String,
     #[serde(skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub bold: bool,
     #[serde(skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub italic: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub link: Option<String>,
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: Extra,
 }
 
@@ -156,20 +174,29 @@ impl Run {
 /// A block of a section: paragraph, list or subheading. A block whose `type`
 /// this version does not know is kept as it was (`Other`) and not printed.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(tag = "type", rename_all = "lowercase")
+)]
 pub enum Block {
     Paragraph {
         content: Inline,
+        #[cfg_attr(feature = "ts", ts(skip))]
         extra: Extra,
     },
     List {
         ordered: bool,
         items: Vec<Inline>,
+        #[cfg_attr(feature = "ts", ts(skip))]
         extra: Extra,
     },
     Heading {
         content: Inline,
+        #[cfg_attr(feature = "ts", ts(skip))]
         extra: Extra,
     },
+    #[cfg_attr(feature = "ts", ts(skip))]
     Other(Map<String, Value>),
 }
 

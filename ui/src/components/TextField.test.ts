@@ -6,8 +6,8 @@ import { app } from "../lib/app.svelte";
 describe("TextField", () => {
   it("labels its input with the field's name and shows its findings", () => {
     app.findings = [
-      { severity: "error", code: "invalid-email", path: "release.contacts[0].email", message: "`x` is not an e-mail address", fix: null },
-      { severity: "warning", code: "other", path: "release.contacts[1].email", message: "not mine", fix: null },
+      { severity: "error", code: "invalid-email", path: "release.contacts[0].email", message: "`x` is not an e-mail address" },
+      { severity: "warning", code: "other", path: "release.contacts[1].email", message: "not mine" },
     ];
     render(TextField, { props: { label: "E-mail", path: "release.contacts[0].email", value: "x" } });
     const input = screen.getByLabelText("E-mail") as HTMLInputElement;

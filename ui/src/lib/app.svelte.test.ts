@@ -66,7 +66,7 @@ function setUp(findings: unknown[] = []) {
   });
   m.listDrafts.mockResolvedValue([]);
   m.listTrash.mockResolvedValue([]);
-  m.saveDraft.mockResolvedValue({ revision: "r2", saved_at: "2026-11-28T10:00:00Z" });
+  m.saveDraft.mockResolvedValue({ revision: "r2", kept_as: null });
   m.autosaveDraft.mockResolvedValue(null);
   m.checkDraft.mockResolvedValue({ findings, printed: { dateline: "Dushanbe (Tajikistan), 8 December 2021 – ", quotes: [], contacts: "" } });
   m.previewPdf.mockResolvedValue(new Uint8Array([37, 80, 68, 70]));

@@ -137,6 +137,16 @@ export class AppState {
     this.status = "saving";
     try {
       const saved = await ipc.saveDraft(this.id, $state.snapshot(this.draft) as Draft, this.revision);
+      if (saved.kept_as) {
+        const k = saved.kept_as;
+        this.opened(k.id, k.draft, k.revision, k.recovery);
+        this.toast = {
+          message: "This draft was changed on disk by another window or a sync tool. Nothing was overwritten: your version is kept as a separate draft, now open.",
+          kind: "error",
+        };
+        void this.reloadList();
+        return true;
+      }
       this.revision = saved.revision;
       this.savedJson = json;
       this.recoveredJson = json;

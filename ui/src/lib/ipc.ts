@@ -34,7 +34,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   try {
     return await invoke<T>(command, args);
   } catch (error) {
-    if (isIpcError(error)) throw new IpcFailure({ path: null, ...error });
+    if (isIpcError(error)) throw new IpcFailure({ ...error, path: error.path ?? null });
     throw new IpcFailure({ code: "ipc", message: String(error), path: null });
   }
 }

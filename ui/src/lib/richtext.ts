@@ -51,12 +51,7 @@ export function nodesToRuns(nodes: PmNode[] | undefined): Run[] {
   for (const node of nodes ?? []) {
     let run: Run;
     if (node.type === "hardBreak") {
-      const last = runs[runs.length - 1];
       run = { text: "\n" };
-      if (last) {
-        last.text += "\n";
-        continue;
-      }
     } else if (node.type === "text" && node.text) {
       run = { text: node.text };
       for (const mark of node.marks ?? []) {

@@ -1,0 +1,31 @@
+//! Declares the app's own commands, so that each must be granted to a window
+//! by a capability (capabilities/main.json): nothing is reachable by default.
+
+const COMMANDS: &[&str] = &[
+    "startup",
+    "list_drafts",
+    "list_trash",
+    "create_draft",
+    "open_draft",
+    "save_draft",
+    "autosave_draft",
+    "discard_recovery",
+    "duplicate_draft",
+    "delete_draft",
+    "undelete_draft",
+    "check_draft",
+    "preview_pdf",
+    "apply_fix",
+    "export_draft",
+    "open_exported",
+    "show_exported",
+    "choose_export_dir",
+    "save_settings",
+];
+
+fn main() {
+    let manifest = tauri_build::AppManifest::new().commands(COMMANDS);
+    if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
+        panic!("tauri build step failed: {e:#}");
+    }
+}

@@ -1,0 +1,150 @@
+//! Drafts: open, create, save, recover, duplicate, delete, list.
+
+use super::blocking;
+use crate::error::{IpcError, Result};
+use crate::state::AppState;
+use crate::types::{DraftEntry, Opened, Saved, Startup};
+use release_drafts::{DraftsError, Library, Revision, Template};
+use release_model::Draft;
+use std::sync::Arc;
+use tauri::State;
+
+type AppRef<'a> = State<'a, Arc<AppState>>;
+
+/// A loaded draft with the recovery copy worth offering, if any.
+pub(crate) fn opened(library: &Library, o: release_drafts::Opened) -> Result<Opened> {
+    let recovery = library.recovery(&o.id)?.map(Into::into);
+    Ok(Opened {
+        id: o.id,
+        draft: o.draft,
+        revision: o.revision.to_string(),
+        recovery,
+    })
+}
+
+/// The draft the window opens at start: the most recently modified one, or,
+/// in an empty library (first start), a new copy of the example release.
+pub(crate) fn first_draft(state: &AppState) -> Result<Opened> {
+    let newest = state.library.list()?.into_iter().find(|e| e.damage.is_none());
+    let o = match newest {
+        Some(entry) => state.library.load(&entry.id)?,
+        None => state.library.create(Template::Example)?,
+    };
+    opened(&state.library, o)
+}
+
+#[tauri::command]
+pub async fn startup(state: AppRef<'_>) -> Result<Startup> {
+    let state = state.inner().clone();
+    blocking(move || {
+        Ok(Startup {
+            settings: state.settings(),
+            styles: crate::commands::compose::style_infos(&state),
+            library_dir: state.library.dir().display().to_string(),
+            opened: first_draft(&state)?,
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn list_drafts(state: AppRef<'_>, query: String) -> Result<Vec<DraftEntry>> {
+    let state = state.inner().clone();
+    blocking(move || {
+        let entries = if query.trim().is_empty() {
+            state.library.list()?
+        } else {
+            state.library.search(&query)?
+        };
+        Ok(entries.into_iter().map(Into::into).collect())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn list_trash(state: AppRef<'_>) -> Result<Vec<DraftEntry>> {
+    let state = state.inner().clone();
+    blocking(move || Ok(state.library.trash()?.into_iter().map(Into::into).collect())).await
+}
+
+#[tauri::command]
+pub async fn create_draft(state: AppRef<'_>, from_example: bool) -> Result<Opened> {
+    let state = state.inner().clone();
+    blocking(move || {
+        let template = if from_example { Template::Example } else { Template::Blank };
+        let mut o = state.library.create(template)?;
+        if !from_example {
+            let settings = state.settings();
+            o.draft.style = settings.default_style;
+            o.draft.language = settings.default_language;
+            let contact = settings.default_contact;
+            if [&contact.name, &contact.organization, &contact.email, &contact.phone].iter().any(|s| !s.trim().is_empty()) {
+                o.draft.release.contacts = vec![contact];
+            }
+            o.revision = state.library.save(&o.id, &o.draft, Some(&o.revision))?.revision;
+        }
+        opened(&state.library, o)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn open_draft(state: AppRef<'_>, id: String) -> Result<Opened> {
+    let state = state.inner().clone();
+    blocking(move || opened(&state.library, state.library.load(&id)?)).await
+}
+
+#[tauri::command]
+pub async fn save_draft(state: AppRef<'_>, id: String, draft: Draft, revision: String) -> Result<Saved> {
+    let state = state.inner().clone();
+    blocking(move || {
+        let expected: Revision = revision
+            .parse()
+            .map_err(|_| IpcError::new("bad-revision-token", "the window's revision token is not valid"))?;
+        match state.library.save(&id, &draft, Some(&expected)) {
+            Ok(saved) => Ok(Saved {
+                revision: saved.revision.to_string(),
+                kept_as: None,
+            }),
+            Err(DraftsError::Conflict { kept_as, .. }) => {
+                let kept = opened(&state.library, state.library.load(&kept_as)?)?;
+                Ok(Saved {
+                    revision: kept.revision.clone(),
+                    kept_as: Some(kept),
+                })
+            }
+            Err(e) => Err(e.into()),
+        }
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn autosave_draft(state: AppRef<'_>, id: String, draft: Draft) -> Result<()> {
+    let state = state.inner().clone();
+    blocking(move || Ok(state.library.autosave(&id, &draft)?)).await
+}
+
+#[tauri::command]
+pub async fn discard_recovery(state: AppRef<'_>, id: String) -> Result<()> {
+    let state = state.inner().clone();
+    blocking(move || Ok(state.library.discard_recovery(&id)?)).await
+}
+
+#[tauri::command]
+pub async fn duplicate_draft(state: AppRef<'_>, id: String) -> Result<Opened> {
+    let state = state.inner().clone();
+    blocking(move || opened(&state.library, state.library.duplicate(&id)?)).await
+}
+
+#[tauri::command]
+pub async fn delete_draft(state: AppRef<'_>, id: String) -> Result<()> {
+    let state = state.inner().clone();
+    blocking(move || Ok(state.library.delete(&id)?)).await
+}
+
+#[tauri::command]
+pub async fn undelete_draft(state: AppRef<'_>, id: String) -> Result<()> {
+    let state = state.inner().clone();
+    blocking(move || Ok(state.library.undelete(&id)?)).await
+}

@@ -1,0 +1,85 @@
+//! One-click export into the export folder, "Export as…" through a save
+//! dialog opened here (the window never supplies a path), and opening what
+//! was exported.
+
+use super::blocking;
+use crate::error::{IpcError, Result};
+use crate::exports::{ExportJob, export_file_name, write_export};
+use crate::state::AppState;
+use crate::types::{ExportFormat, Exported};
+use std::path::PathBuf;
+use std::sync::Arc;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+type AppRef<'a> = State<'a, Arc<AppState>>;
+
+#[tauri::command]
+pub async fn export_draft(app: AppHandle, state: AppRef<'_>, id: String, format: ExportFormat, save_as: bool) -> Result<Exported> {
+    let state = state.inner().clone();
+    let job = {
+        let state = state.clone();
+        blocking(move || ExportJob::prepare(&state, &id)).await?
+    };
+    let formats: &[&str] = match format {
+        ExportFormat::Pdf => &["pdf"],
+        ExportFormat::Docx => &["docx"],
+        ExportFormat::Both => &["pdf", "docx"],
+    };
+    let dir = PathBuf::from(state.settings().export_dir);
+    let mut targets = Vec::new();
+    for extension in formats {
+        let name = export_file_name(&job.draft, extension);
+        let target = if save_as {
+            let chosen = app
+                .dialog()
+                .file()
+                .set_title(format!("Export {}", extension.to_uppercase()))
+                .set_directory(&dir)
+                .set_file_name(&name)
+                .add_filter(extension.to_uppercase(), &[extension])
+                .blocking_save_file();
+            match chosen.and_then(|p| p.into_path().ok()) {
+                Some(path) => path,
+                None => continue,
+            }
+        } else {
+            dir.join(name)
+        };
+        targets.push((target, *extension, save_as));
+    }
+    blocking(move || {
+        let mut files = Vec::new();
+        for (target, extension, replace) in targets {
+            let path = write_export(&job, &target, extension, replace)?;
+            state.exported(&path);
+            files.push(path.display().to_string());
+        }
+        Ok(Exported { files })
+    })
+    .await
+}
+
+#[tauri::command]
+pub fn open_exported(app: AppHandle, state: AppRef<'_>, path: String) -> Result<()> {
+    let path = state.exported_path(&path)?;
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| IpcError::new("open-failed", format!("{}: cannot be opened: {e}", path.display())))
+}
+
+#[tauri::command]
+pub fn show_exported(app: AppHandle, state: AppRef<'_>, path: String) -> Result<()> {
+    let path = state.exported_path(&path)?;
+    app.opener()
+        .reveal_item_in_dir(&path)
+        .map_err(|e| IpcError::new("open-failed", format!("{}: cannot be shown: {e}", path.display())))
+}
+
+#[tauri::command]
+pub async fn choose_export_dir(app: AppHandle, state: AppRef<'_>) -> Result<Option<String>> {
+    let current = PathBuf::from(state.settings().export_dir);
+    let chosen = app.dialog().file().set_title("Export folder").set_directory(current).blocking_pick_folder();
+    Ok(chosen.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+}

@@ -1,0 +1,63 @@
+//! The desktop shell of Release Composer: Tauri commands over the release
+//! crates. Commands are thin (see `commands`); what they do is in the crates.
+
+mod bindings;
+mod commands;
+mod error;
+mod exports;
+mod settings;
+mod state;
+mod types;
+
+use std::sync::Arc;
+use tauri::Manager;
+use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+
+/// Starts the app.
+pub fn run() {
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            match state::AppState::new() {
+                Ok(state) => {
+                    app.manage(Arc::new(state));
+                }
+                Err(e) => {
+                    app.dialog()
+                        .message(format!("Release Composer cannot open its drafts folder:\n{}", e.message))
+                        .kind(MessageDialogKind::Error)
+                        .title("Release Composer")
+                        .blocking_show();
+                    std::process::exit(1);
+                }
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::drafts::startup,
+            commands::drafts::list_drafts,
+            commands::drafts::list_trash,
+            commands::drafts::create_draft,
+            commands::drafts::open_draft,
+            commands::drafts::save_draft,
+            commands::drafts::autosave_draft,
+            commands::drafts::discard_recovery,
+            commands::drafts::duplicate_draft,
+            commands::drafts::delete_draft,
+            commands::drafts::undelete_draft,
+            commands::compose::check_draft,
+            commands::compose::preview_pdf,
+            commands::compose::apply_fix,
+            commands::export::export_draft,
+            commands::export::open_exported,
+            commands::export::show_exported,
+            commands::export::choose_export_dir,
+            commands::settings::save_settings,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("release-composer: the window could not start: {e}");
+        std::process::exit(1);
+    }
+}

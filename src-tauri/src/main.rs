@@ -1,0 +1,6 @@
+// Release Composer's desktop app. No console window on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+fn main() {
+    release_composer_app::run();
+}

@@ -1,0 +1,115 @@
+//! The user's settings, kept as JSON in the platform's config folder.
+
+use crate::error::{IpcError, Result};
+use release_model::Contact;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// The colour theme of the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// What the user set in the Settings dialog.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Settings {
+    pub default_style: String,
+    pub default_language: String,
+    /// Where one-click exports go. `RELEASE_COMPOSER_EXPORT_DIR` overrides it.
+    pub export_dir: String,
+    /// Added to a new release's contacts.
+    pub default_contact: Contact,
+    pub theme: Theme,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            default_style: release_style::DEFAULT_STYLE.to_owned(),
+            default_language: "en".to_owned(),
+            export_dir: default_export_dir().display().to_string(),
+            default_contact: Contact::default(),
+            theme: Theme::System,
+        }
+    }
+}
+
+/// `Releases` in the user's Documents folder.
+pub fn default_export_dir() -> PathBuf {
+    dirs::document_dir()
+        .or_else(dirs::home_dir)
+        .unwrap_or_else(std::env::temp_dir)
+        .join("Releases")
+}
+
+/// The settings file: `$XDG_CONFIG_HOME/release-composer/settings.json` on Linux.
+pub fn settings_file() -> PathBuf {
+    dirs::config_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join("release-composer")
+        .join("settings.json")
+}
+
+impl Settings {
+    /// Reads the settings; a missing file gives the defaults, a damaged one
+    /// is set aside (`settings.json.damaged`) and the defaults are used.
+    pub fn load(file: &Path) -> Settings {
+        let mut settings = match std::fs::read_to_string(file) {
+            Ok(text) => serde_json::from_str(&text).unwrap_or_else(|_| {
+                let _ = std::fs::rename(file, file.with_extension("json.damaged"));
+                Settings::default()
+            }),
+            Err(_) => Settings::default(),
+        };
+        if let Some(dir) = std::env::var_os("RELEASE_COMPOSER_EXPORT_DIR") {
+            settings.export_dir = PathBuf::from(dir).display().to_string();
+        }
+        settings
+    }
+
+    /// Writes the settings atomically (temporary file, then rename).
+    pub fn save(&self, file: &Path) -> Result<()> {
+        let fail = |e: std::io::Error| {
+            IpcError::new(
+                "settings-unwritable",
+                format!("{}: the settings cannot be saved: {e}", file.display()),
+            )
+        };
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).map_err(fail)?;
+        }
+        let text = serde_json::to_string_pretty(self)
+            .map_err(|e| IpcError::new("settings-unwritable", e.to_string()))?;
+        let temp = file.with_extension("json.tmp");
+        std::fs::write(&temp, text).map_err(fail)?;
+        std::fs::rename(&temp, file).map_err(fail)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_damage_is_set_aside() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("settings.json");
+        let settings = Settings {
+            default_style: "newswire".into(),
+            theme: Theme::Dark,
+            ..Settings::default()
+        };
+        settings.save(&file).expect("saves");
+        assert_eq!(Settings::load(&file).default_style, "newswire");
+        std::fs::write(&file, "{ broken").expect("write");
+        assert_eq!(Settings::load(&file).theme, Theme::System);
+        assert!(file.with_extension("json.damaged").exists());
+    }
+}
