@@ -21,6 +21,7 @@ const COMMANDS: &[&str] = &[
     "show_exported",
     "choose_export_dir",
     "save_settings",
+    "close_window",
 ];
 
 fn main() {

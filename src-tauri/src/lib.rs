@@ -10,7 +10,8 @@ mod state;
 mod types;
 
 use std::sync::Arc;
-use tauri::Manager;
+use std::time::Duration;
+use tauri::{Emitter, Manager, WindowEvent};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
 /// Starts the app.
@@ -34,6 +35,19 @@ pub fn run() {
             }
             Ok(())
         })
+        .on_window_event(|window, event| {
+            // Closing waits for the window to save the draft (it calls
+            // `close_window` when done), five seconds at most.
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                api.prevent_close();
+                let _ = window.emit("save-before-close", ());
+                let window = window.clone();
+                std::thread::spawn(move || {
+                    std::thread::sleep(Duration::from_secs(5));
+                    let _ = window.destroy();
+                });
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::drafts::startup,
             commands::drafts::list_drafts,
@@ -54,6 +68,7 @@ pub fn run() {
             commands::export::show_exported,
             commands::export::choose_export_dir,
             commands::settings::save_settings,
+            commands::settings::close_window,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -2,7 +2,7 @@
 // WebdriverIO through tauri-driver and WebKitWebDriver, under Xvfb (run.sh).
 // Each run uses its own library, export and settings folders.
 
-import { after, before, test } from "node:test";
+import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -85,11 +85,11 @@ async function typeInto(path, text) {
   const el = await field(path);
   await el.waitForExist({ timeout: 5000 });
   await el.click();
-  await browser.keys(text.split(""));
+  await el.addValue(text);
 }
 
 async function step(title) {
-  await browser.$(`.rail button*=${title}`).click();
+  await browser.$(".rail").$(`button*=${title}`).click();
 }
 
 async function previewText() {
@@ -111,6 +111,12 @@ const HEADLINE = "Almaty water summit agrees on a shared plan for the Aral basin
 before(async () => {
   assert.ok(existsSync(APP), `${APP} is missing: build it with cargo build -p release-composer-app`);
   await startDriver();
+});
+
+// A picture of the window after each test, for when one fails.
+afterEach(async (t) => {
+  const dir = process.env.E2E_SCREENSHOTS ?? tmpdir();
+  await browser?.saveScreenshot(join(dir, `release-composer-e2e-${t.name.replace(/\W+/g, "-")}.png`)).catch(() => {});
 });
 
 after(async () => {
@@ -152,7 +158,9 @@ test("a new draft filled step by step previews and exports as PDF and DOCX", asy
   await setValue("release.contacts[0].name", "Mr. Daniyar Ospanov");
   await setValue("release.contacts[0].email", "ospanov@example.org");
   await step("Review");
-  await browser.waitUntil(async () => (await previewText()).includes("Almaty water summit"), { timeout: 20000, timeoutMsg: "the preview never showed the new headline" });
+  // The contact is the last thing typed: once it prints, the preview is up to date.
+  await browser.waitUntil(async () => (await previewText()).includes("Mr. Daniyar Ospanov"), { timeout: 20000, timeoutMsg: "the preview never caught up with the form" });
+  assert.match(await previewText(), /Almaty water summit agrees on a shared plan/);
   assert.match(await previewText(), /Ms\. Aigerim Sadykova said that “Water is the one thing we cannot divide\.”/);
 
   await button("Export PDF").click();
@@ -166,20 +174,21 @@ test("a new draft filled step by step previews and exports as PDF and DOCX", asy
 });
 
 test("after a restart the draft is listed", async () => {
+  await browser.waitUntil(async () => (await browser.$('[data-testid="save-status"]').getText()) === "Saved", { timeout: 10000, timeoutMsg: "the draft was never saved" });
   await quit();
   await launch();
-  await browser.waitUntil(async () => (await browser.$(".drafts").getText()).includes("Almaty water summit"), { timeout: 10000, timeoutMsg: "the new draft is not in the list" });
+  await browser.waitUntil(async () => (await browser.$(".drafts").getProperty("textContent")).includes("Almaty water summit"), { timeout: 10000, timeoutMsg: "the new draft is not in the list" });
 });
 
 test("killing the app while typing offers the recovered text on the next start", async () => {
-  await browser.$(".drafts button*=Almaty water summit").click();
+  await browser.$(".drafts").$("button*=Almaty water summit").click();
   await step("Headline");
   await typeInto("release.headline", " today");
   await browser.pause(700); // past the recovery write, before the save
   execFileSync("pkill", ["-KILL", "-f", "target/.*/release-composer-app"]);
   await quit();
   await launch();
-  await browser.$(".drafts button*=Almaty water summit").click();
+  await browser.$(".drafts").$("button*=Almaty water summit").click();
   const restore = await button("Restore recovered changes");
   await restore.waitForExist({ timeout: 10000, timeoutMsg: "no recovery was offered" });
   await restore.click();

@@ -1,12 +1,19 @@
-//! Settings.
+//! Settings, and closing the window once the draft is saved.
 
 use crate::error::Result;
 use crate::settings::Settings;
 use crate::state::AppState;
 use std::sync::Arc;
-use tauri::State;
+use tauri::{State, WebviewWindow};
 
 #[tauri::command]
 pub fn save_settings(state: State<'_, Arc<AppState>>, settings: Settings) -> Result<Settings> {
     state.set_settings(settings)
+}
+
+/// Closes the window: called by the window after it saved the draft in
+/// answer to `save-before-close`.
+#[tauri::command]
+pub fn close_window(window: WebviewWindow) -> Result<()> {
+    window.destroy().map_err(Into::into)
 }

@@ -38,6 +38,7 @@ const mocks = vi.hoisted(() => ({
     undeleteDraft: vi.fn(),
     discardRecovery: vi.fn(),
     applyFix: vi.fn(),
+    onClose: vi.fn(() => Promise.resolve(() => {})),
   },
 }));
 

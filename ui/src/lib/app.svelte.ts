@@ -72,6 +72,7 @@ export class AppState {
   }
 
   async init(): Promise<void> {
+    void ipc.onClose(() => this.saveNow()).catch((error) => this.fail(error));
     try {
       const start = await ipc.startup();
       this.settings = start.settings;

@@ -3,6 +3,7 @@
 // Components and stores import from here, never from @tauri-apps/api.
 
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import type { Checked } from "./bindings/Checked";
 import type { Draft } from "./bindings/Draft";
 import type { DraftEntry } from "./bindings/DraftEntry";
@@ -66,4 +67,13 @@ export const ipc = {
   showExported: (path: string) => call<null>("show_exported", { path }),
   saveSettings: (settings: Settings) => call<Settings>("save_settings", { settings }),
   chooseExportDir: () => call<string | null>("choose_export_dir"),
+  /** Runs `save` when the window is about to close, then closes it. */
+  onClose: (save: () => Promise<unknown>) =>
+    listen("save-before-close", async () => {
+      try {
+        await save();
+      } finally {
+        await call<null>("close_window");
+      }
+    }),
 };
