@@ -1,7 +1,7 @@
 //! Reading a draft named on the command line (`-` is standard input) and
 //! finding everything wrong with it, with messages that name the file.
 
-use release_model::{Finding, Loaded, Severity, load, validate};
+use release_model::{Checks, Date, Finding, Loaded, Severity, load, validate};
 use release_style::HouseStyle;
 use std::io::Read;
 use std::path::Path;
@@ -75,6 +75,14 @@ pub(crate) fn findings(input: &Input) -> Vec<Finding> {
     let mut all = input.loaded.findings.clone();
     all.extend(validate(&input.loaded.draft));
     all
+}
+
+/// The house style's checks on a loaded draft, as of `today`. Without a
+/// usable style (its finding is already reported) the default checks run.
+pub(crate) fn lint(input: &Input, style: Option<&HouseStyle>, today: Date) -> Vec<Finding> {
+    let defaults = Checks::default();
+    let checks = style.map_or(&defaults, |s| &s.checks);
+    release_model::lint(&input.loaded.draft, checks, today)
 }
 
 /// True when any finding is an error.

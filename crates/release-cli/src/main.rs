@@ -39,7 +39,8 @@ enum Command {
     /// List the built-in house styles: name, a tab, a description.
     #[command(after_help = "Example:\n  release-composer styles")]
     Styles,
-    /// Validate a draft: print `path: severity: message` for each finding.
+    /// Validate a draft and run its house style's checks: print
+    /// `path: severity: message` for each finding.
     ///
     /// Exits 0 when there are no errors, 1 when there are, 2 when the file
     /// cannot be read or is not a draft.
@@ -49,12 +50,15 @@ enum Command {
     Check {
         /// The draft file, or `-` for standard input.
         draft: PathBuf,
-        /// Print a JSON array of {severity, code, path, message}.
+        /// Print a JSON array of {severity, code, path, message, fix?}.
         #[arg(long)]
         json: bool,
         /// Check against this house style (a built-in name or a style folder) instead of the draft's.
         #[arg(long, value_name = "NAME|DIR")]
         style: Option<String>,
+        /// Check as if today were this date (default: today, UTC), for reproducible runs.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
     },
     /// Export a draft as PDF and/or DOCX in its house style.
     ///
@@ -88,7 +92,12 @@ fn main() -> ExitCode {
             exit::OK
         }
         Command::Styles => styles(),
-        Command::Check { draft, json, style } => check::run(&draft, json, style.as_deref()),
+        Command::Check {
+            draft,
+            json,
+            style,
+            today,
+        } => check::run(&draft, json, style.as_deref(), today.as_deref()),
         Command::Export {
             draft,
             pdf,

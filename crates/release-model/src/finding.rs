@@ -1,9 +1,12 @@
-//! What validation reports: a problem, where it is, and how bad it is.
+//! What validation and lint report: a problem, where it is, how bad it is,
+//! and sometimes a fix.
 
+use crate::lint::Fix;
 use serde::{Deserialize, Serialize};
 
 /// How bad a finding is. Errors stop an export; warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Warning,
@@ -21,6 +24,7 @@ impl Severity {
 }
 
 /// One problem in a draft, at a JSON path such as `release.contacts[1].email`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     pub severity: Severity,
@@ -28,6 +32,10 @@ pub struct Finding {
     pub code: String,
     pub path: String,
     pub message: String,
+    /// A safe correction, when there is one; absent from JSON otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
@@ -37,6 +45,7 @@ impl Finding {
             code: code.to_owned(),
             path: path.into(),
             message: message.into(),
+            fix: None,
         }
     }
 
@@ -46,7 +55,14 @@ impl Finding {
             code: code.to_owned(),
             path: path.into(),
             message: message.into(),
+            fix: None,
         }
+    }
+
+    /// The same finding, offering `fix` (or none).
+    pub fn with_fix(mut self, fix: Option<Fix>) -> Finding {
+        self.fix = fix;
+        self
     }
 }
 

@@ -1,6 +1,7 @@
 //! The press release as the draft format v1 defines it (see `DRAFT-FORMAT.md`):
 //! the types, loading with clear refusals, migration of older drafts, validation
-//! with JSON paths, and the per-language formatting of dates and datelines.
+//! with JSON paths, the per-language formatting of dates and datelines, and
+//! the house-style checks (`lint`) with their fixes.
 //!
 //! This crate is pure: it reads no files and never looks at the clock. Callers
 //! pass text in and get values out.
@@ -10,6 +11,7 @@ mod draft;
 mod example;
 mod finding;
 mod language;
+mod lint;
 mod load;
 mod text;
 mod validate;
@@ -21,6 +23,10 @@ pub use draft::{
 pub use example::{EXAMPLE_JSON, example};
 pub use finding::{Finding, Severity};
 pub use language::{Direction, Language, QuoteMarks};
+pub use lint::{
+    AcronymCheck, Checks, DatelineCheck, Fix, FixError, HeadlineCheck, LengthCheck, NumberCheck,
+    PerCent, SpacingCheck, Switch, apply_fix, lint,
+};
 pub use load::{LoadError, Loaded, load, to_json};
 pub use text::{inline_text, word_count};
 pub use validate::{is_forbidden_control, validate};

@@ -4,7 +4,7 @@ use crate::blob::Blob;
 use crate::document::{Font, FontFamily, Logo, LogoPlace, Page, ParagraphStyle, Role};
 use crate::error::StyleError;
 use crate::pattern::Pattern;
-use release_model::{DateFormat, Language};
+use release_model::{Checks, DateFormat, Language};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -226,6 +226,9 @@ struct StyleFile {
     end_mark: EndMark,
     parts: Parts,
     labels: BTreeMap<String, Labels>,
+    /// House-style checks; a style without the table gets the defaults.
+    #[serde(default)]
+    checks: Checks,
 }
 
 /// A loaded, checked house style with its assets.
@@ -247,6 +250,8 @@ pub struct HouseStyle {
     pub contacts: ContactRules,
     pub end_mark: String,
     pub styles: BTreeMap<Role, ParagraphStyle>,
+    /// Which house-style checks run on releases in this style, and their limits.
+    pub checks: Checks,
     labels: BTreeMap<String, Labels>,
 }
 
@@ -358,6 +363,9 @@ impl HouseStyle {
             None => None,
         };
         check_page(&raw.page).map_err(|(key, message)| bad(key, message))?;
+        if let Some((key, message)) = raw.checks.problems() {
+            return Err(bad(&format!("checks.{key}"), message));
+        }
         if raw.order.is_empty() {
             return Err(bad("order", "names no parts".to_owned()));
         }
@@ -436,6 +444,7 @@ impl HouseStyle {
             contacts: raw.contacts,
             end_mark: raw.end_mark.text,
             styles,
+            checks: raw.checks,
             labels: raw.labels,
         })
     }

@@ -1,0 +1,116 @@
+//! `release-composer check` runs the house style's checks after validation:
+//! the example's real defects as warnings (exit 0), fixes in JSON, `--today`
+//! for reproducible runs, and errors from a style's hard limits (exit 1).
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_release-composer"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("release-composer starts");
+    let mut pipe = child.stdin.take().expect("stdin");
+    let input = stdin.as_bytes().to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let output = child.wait_with_output().expect("release-composer finishes");
+    writer.join().expect("stdin written");
+    output
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const EXAMPLE: &str = release_model::EXAMPLE_JSON;
+
+#[test]
+fn the_example_shows_its_defects_as_warnings_and_exits_0() {
+    let out = run(&["check", "--today", "2021-12-08", "-"], EXAMPLE);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    let prefixes: Vec<String> = lines
+        .iter()
+        .map(|l| l.splitn(3, ": ").take(2).collect::<Vec<_>>().join(": "))
+        .collect();
+    assert_eq!(
+        prefixes,
+        [
+            "release.quotes[0].text[0].text: warning",
+            "release.quotes[2].text: warning",
+            "release.headline: warning",
+            "release.body[5].content[1].bold: warning",
+            "release.body[3].content[0].text: warning",
+            "release.body[3].content[0].text: warning",
+        ],
+        "{stdout}"
+    );
+}
+
+#[test]
+fn json_carries_fixes_where_there_are_some() {
+    let out = run(&["check", "--json", "--today", "2021-12-08", "-"], EXAMPLE);
+    assert_eq!(out.status.code(), Some(0));
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON array");
+    let findings = findings.as_array().expect("array");
+    let dash = findings
+        .iter()
+        .find(|f| f["code"] == "spaced-hyphen")
+        .expect("spaced hyphen");
+    assert_eq!(dash["fix"]["path"], "release.body[3].content[0].text");
+    assert_eq!(dash["fix"]["before"], "(2010 - 2021),");
+    assert_eq!(dash["fix"]["after"], "(2010–2021),");
+    let emphasis = findings
+        .iter()
+        .find(|f| f["code"] == "emphasis")
+        .expect("emphasis");
+    assert!(emphasis.get("fix").is_none(), "no fix key without a fix");
+    assert_eq!(emphasis["severity"], "warning");
+}
+
+#[test]
+fn the_clock_decides_without_today() {
+    let out = run(&["check", "-"], EXAMPLE);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stdout).contains("release.dateline.date: warning:"),
+        "the example is years old by the clock: {}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn a_bad_today_exits_2_naming_the_flag() {
+    let out = run(&["check", "--today", "2021-02-30", "-"], EXAMPLE);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--today"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn a_style_hard_limit_is_an_error() {
+    let long = EXAMPLE.replacen(
+        "\"headline\": \"Launch",
+        &format!("\"headline\": \"{}Launch", "Very long words ".repeat(12)),
+        1,
+    );
+    let out = run(
+        &["check", "--style", "newswire", "--today", "2021-12-08", "-"],
+        &long,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("release.headline: error: the headline has"),
+        "{}",
+        text(&out.stdout)
+    );
+}
