@@ -253,7 +253,7 @@ fn is_link(link: &str) -> bool {
         Some(host) => !host.is_empty() && !link.chars().any(char::is_whitespace),
         None => lower
             .strip_prefix("mailto:")
-            .is_some_and(|address| is_email(address)),
+            .is_some_and(is_email),
     }
 }
 

@@ -158,9 +158,12 @@ fn a_copied_style_folder_loads_from_disk() {
     assert_eq!(style.name, "ministry");
 }
 
+/// An edit of a style file's text.
+type Edit = Box<dyn Fn(String) -> String>;
+
 #[test]
 fn broken_styles_name_the_key_or_file() {
-    let cases: Vec<(Box<dyn Fn(String) -> String>, &str)> = vec![
+    let cases: Vec<(Edit, &str)> = vec![
         (Box::new(|t| t.replace("size_pt = 18\n", "")), "parts.kind"),
         (
             Box::new(|t| {
