@@ -20,31 +20,50 @@ pub(crate) enum Durability {
     Unflushed,
 }
 
+/// How an atomic replacement failed.
+#[derive(Debug)]
+pub(crate) enum ReplaceError {
+    /// Nothing changed: the target holds what it held.
+    NotWritten(io::Error),
+    /// The target holds the new content, but flushing the folder failed, so
+    /// a power cut might still bring the old one back.
+    NotFlushed(io::Error),
+}
+
 /// Writes `bytes` to `target` atomically: a temporary file in the same folder
 /// (so the rename never crosses file systems), flushed, renamed over `target`,
-/// then the folder flushed. On failure the temporary file is removed and
+/// then the folder flushed. If writing fails the temporary file is removed and
 /// `target` is as it was.
 pub(crate) fn replace_file(
     disk: &dyn Disk,
     target: &Path,
     bytes: &[u8],
     durability: Durability,
-) -> io::Result<()> {
+) -> Result<(), ReplaceError> {
     let dir = target.parent().unwrap_or(Path::new("."));
     let temp = temp_path(target);
     let sync = durability == Durability::Flushed;
     if let Err(e) = disk.write_new(&temp, bytes, sync) {
         let _ = disk.remove_file(&temp);
-        return Err(e);
+        return Err(ReplaceError::NotWritten(e));
     }
     if let Err(e) = disk.rename(&temp, target) {
         let _ = disk.remove_file(&temp);
-        return Err(e);
+        return Err(ReplaceError::NotWritten(e));
     }
     if sync {
-        disk.sync_dir(dir)?;
+        disk.sync_dir(dir).map_err(ReplaceError::NotFlushed)?;
     }
     Ok(())
+}
+
+impl ReplaceError {
+    /// The file-system error, whichever step it came from.
+    pub(crate) fn into_io(self) -> io::Error {
+        match self {
+            ReplaceError::NotWritten(e) | ReplaceError::NotFlushed(e) => e,
+        }
+    }
 }
 
 /// A temporary name beside `target` that no other writer (thread, process)

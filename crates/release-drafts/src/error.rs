@@ -2,6 +2,7 @@
 //! the file at fault, and has a stable `code()` the app can act on without
 //! reading the message.
 
+use crate::atomic::ReplaceError;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -66,6 +67,18 @@ pub enum DraftsError {
         source: io::Error,
     },
 
+    /// The new version is in place, but the folder could not be flushed, so a
+    /// power cut could still bring back the previous one.
+    #[error(
+        "{}: saved, but not confirmed on disk: {source}; save again before relying on it",
+        file.display()
+    )]
+    NotFlushed {
+        file: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+
     /// Any other file-system failure.
     #[error("{}: cannot {action}: {source}", file.display())]
     Io {
@@ -96,6 +109,7 @@ impl DraftsError {
             DraftsError::SaveFailed { source, .. } | DraftsError::Io { source, .. } => {
                 io_code(source)
             }
+            DraftsError::NotFlushed { .. } => "not-flushed",
             DraftsError::NoLibraryDir => "no-library-dir",
         }
     }
@@ -110,11 +124,27 @@ impl DraftsError {
             | DraftsError::NoSuchRevision { file, .. }
             | DraftsError::NotDamaged { file }
             | DraftsError::SaveFailed { file, .. }
+            | DraftsError::NotFlushed { file, .. }
             | DraftsError::Io { file, .. } => Some(file),
             DraftsError::NotInTrash { dir, .. } => Some(dir),
             DraftsError::InvalidId { .. }
             | DraftsError::BadRevisionToken { .. }
             | DraftsError::NoLibraryDir => None,
+        }
+    }
+
+    /// The error of an atomic write of `file`: failed (nothing changed) or
+    /// done but not flushed.
+    pub(crate) fn replacing(file: &Path, error: ReplaceError) -> DraftsError {
+        match error {
+            ReplaceError::NotWritten(source) => DraftsError::SaveFailed {
+                file: file.to_owned(),
+                source,
+            },
+            ReplaceError::NotFlushed(source) => DraftsError::NotFlushed {
+                file: file.to_owned(),
+                source,
+            },
         }
     }
 

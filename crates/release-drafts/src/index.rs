@@ -3,7 +3,7 @@
 //! only while the file's stamp is unchanged; the files stay the truth, and an
 //! index that is missing, unreadable or from another version is rebuilt.
 
-use crate::atomic::{Durability, replace_file};
+use crate::atomic::{Durability, ReplaceError, replace_file};
 use crate::disk::Disk;
 use crate::read::{Damage, Stamp};
 use crate::summary::Summary;
@@ -88,7 +88,7 @@ impl Index {
     /// power cut at worst loses it, and the next listing rebuilds it.
     pub(crate) fn write(&self, disk: &dyn Disk, path: &Path) -> io::Result<()> {
         let bytes = serde_json::to_vec(self).map_err(io::Error::other)?;
-        replace_file(disk, path, &bytes, Durability::Unflushed)
+        replace_file(disk, path, &bytes, Durability::Unflushed).map_err(ReplaceError::into_io)
     }
 }
 

@@ -38,7 +38,7 @@ impl Library {
             to_json(draft).as_bytes(),
             Durability::Flushed,
         )
-        .map_err(|source| DraftsError::SaveFailed { file: slot, source })
+        .map_err(|e| DraftsError::replacing(&slot, e))
     }
 
     /// The recovery copy of draft `id`, if there is one worth offering: at
@@ -51,10 +51,9 @@ impl Library {
             return Ok(None);
         };
         let file = self.layout.draft(id);
-        if let Some(current) = read_file(&file).map_err(|e| DraftsError::io("read", &file, e))? {
-            if current.bytes == copy.bytes || current.modified > copy.modified {
-                return Ok(None);
-            }
+        let current = read_file(&file).map_err(|e| DraftsError::io("read", &file, e))?;
+        if current.is_some_and(|c| c.bytes == copy.bytes || c.modified > copy.modified) {
+            return Ok(None);
         }
         let draft = parse(&copy.bytes)
             .map_err(|damage| DraftsError::Damaged {

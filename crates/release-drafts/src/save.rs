@@ -134,10 +134,6 @@ impl Library {
     /// and has validated `id`.
     pub(crate) fn write_draft(&self, id: &str, bytes: &[u8]) -> Result<Saved> {
         let file = self.layout.draft(id);
-        let failed = |source| DraftsError::SaveFailed {
-            file: file.clone(),
-            source,
-        };
         // The snapshot goes first: if it cannot be written, nothing changed;
         // if the draft then cannot be written, the history still holds the
         // version that was being saved.
@@ -149,8 +145,9 @@ impl Library {
             bytes,
             Durability::Unflushed,
         )
-        .map_err(failed)?;
-        replace_file(self.disk.as_ref(), &file, bytes, Durability::Flushed).map_err(failed)?;
+        .map_err(|e| DraftsError::replacing(&file, e))?;
+        replace_file(self.disk.as_ref(), &file, bytes, Durability::Flushed)
+            .map_err(|e| DraftsError::replacing(&file, e))?;
         // The save has succeeded; history thinning and clearing the recovery
         // slot are tidying, retried on the next save if they fail now.
         let _ = self.thin_history(id);
