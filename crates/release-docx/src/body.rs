@@ -55,6 +55,11 @@ impl Body<'_> {
 
     fn span(&mut self, paragraph: Paragraph, span: &Span, source: &str) -> Paragraph {
         let text = self.cleaner.clean(&span.text, source);
+        let target = span
+            .link
+            .as_deref()
+            .map(|link| self.cleaner.clean(link.trim(), source).into_owned())
+            .filter(|link| !link.is_empty());
         if text.is_empty() {
             return paragraph;
         }
@@ -71,11 +76,6 @@ impl Body<'_> {
             run = run.italic();
         }
         run = add_text(run, &text);
-        let target = span
-            .link
-            .as_deref()
-            .map(|link| self.cleaner.clean(link.trim(), source).into_owned())
-            .filter(|link| !link.is_empty());
         match target {
             Some(target) => {
                 let mut link = Hyperlink::new(target, HyperlinkType::External);
