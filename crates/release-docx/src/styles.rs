@@ -74,8 +74,11 @@ pub(crate) fn unhyphenated(doc: &Document) -> Option<Vec<String>> {
 }
 
 fn paragraph_style(name: &str, ps: &ParagraphStyle, rtl: bool) -> Style {
+    // Based on Normal, where LibreOffice puts the document's automatic
+    // hyphenation: without it no style would inherit the setting.
     let mut style = Style::new(style_id(name), StyleType::Paragraph)
         .name(name)
+        .based_on("Normal")
         .size(half_points(ps.size_pt))
         .align(justification(ps.align, rtl))
         .line_spacing(

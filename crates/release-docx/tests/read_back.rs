@@ -71,6 +71,8 @@ fn styles_are_named_and_defined_once_with_the_house_style() {
     let body = style_xml(&xml, "BodyText");
     assert!(body.contains(r#"<w:jc w:val="both" />"#), "{body}");
     assert!(body.contains(r#"w:before="120" w:after="120""#), "{body}");
+    // LibreOffice keeps the document's automatic hyphenation in Normal.
+    assert!(body.contains(r#"<w:basedOn w:val="Normal" />"#), "{body}");
     assert!(
         style_xml(&xml, "Contact")
             .contains(r#"<w:top w:val="single" w:space="6" w:sz="4" w:color="A6A6A6" />"#)
