@@ -39,6 +39,23 @@ pub enum DraftsError {
     )]
     Conflict { file: PathBuf, kept_as: String },
 
+    /// A file opened from outside the library is not a draft. Nothing was written.
+    #[error("{}: not a Release Composer draft: {reason}. Nothing was written", file.display())]
+    NotADraft {
+        file: PathBuf,
+        /// A stable name of the problem (`not-json`, `not-utf8`, …).
+        reason_code: String,
+        reason: String,
+    },
+
+    /// A file edited in place changed on disk since it was loaded (another
+    /// program or a sync tool wrote it). It was not overwritten.
+    #[error(
+        "{}: changed on disk since it was opened (another program or a sync tool); it was not overwritten. Import your version into your drafts to keep it",
+        file.display()
+    )]
+    ChangedOnDisk { file: PathBuf },
+
     /// The target of a move (undelete, restore) is taken.
     #[error("{}: already exists; nothing was moved", file.display())]
     AlreadyExists { file: PathBuf },
@@ -101,6 +118,8 @@ impl DraftsError {
             DraftsError::NotFound { .. } => "not-found",
             DraftsError::Damaged { .. } => "damaged",
             DraftsError::Conflict { .. } => "conflict",
+            DraftsError::NotADraft { .. } => "not-a-draft",
+            DraftsError::ChangedOnDisk { .. } => "changed-on-disk",
             DraftsError::AlreadyExists { .. } => "already-exists",
             DraftsError::NoSuchRevision { .. } => "no-such-revision",
             DraftsError::NotInTrash { .. } => "not-in-trash",
@@ -120,6 +139,8 @@ impl DraftsError {
             DraftsError::NotFound { file }
             | DraftsError::Damaged { file, .. }
             | DraftsError::Conflict { file, .. }
+            | DraftsError::NotADraft { file, .. }
+            | DraftsError::ChangedOnDisk { file }
             | DraftsError::AlreadyExists { file }
             | DraftsError::NoSuchRevision { file, .. }
             | DraftsError::NotDamaged { file }

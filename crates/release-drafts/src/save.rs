@@ -100,7 +100,7 @@ impl Library {
     }
 
     /// Writes `draft` under a fresh id.
-    fn create_from(&self, draft: Draft) -> Result<Opened> {
+    pub(crate) fn create_from(&self, draft: Draft) -> Result<Opened> {
         let _writing = self.write_lock();
         let id = self.new_id();
         let saved = self.write_draft(&id, to_json(&draft).as_bytes())?;
