@@ -1,6 +1,7 @@
 //! The zip archive, written here rather than by docx-rs so that nothing in it
 //! depends on the clock or the platform: parts in a fixed order, every entry
-//! dated 1980-01-01 00:00 (the zip epoch) and marked as made on Unix.
+//! dated 1980-01-01 00:00 (the zip epoch) and marked as made on Unix, and
+//! a fixed compression level.
 
 use crate::error::DocxError;
 use std::io::{Cursor, Write};
@@ -24,12 +25,16 @@ pub(crate) fn zip(parts: &[Part], compress: bool) -> Result<Vec<u8>, DocxError> 
         .system(System::Unix)
         .unix_permissions(0o644);
     for part in parts {
-        let method = if compress && (part.name.ends_with(".xml") || part.name.ends_with(".rels")) {
-            CompressionMethod::Deflated
+        // Deflate at its fastest: on a release's ~35 kB of XML the file comes
+        // out ~3 kB larger than at level 6, in about half the time.
+        let options = if compress && (part.name.ends_with(".xml") || part.name.ends_with(".rels")) {
+            options
+                .compression_method(CompressionMethod::Deflated)
+                .compression_level(Some(1))
         } else {
-            CompressionMethod::Stored
+            options.compression_method(CompressionMethod::Stored)
         };
-        zip.start_file(part.name.as_str(), options.compression_method(method))?;
+        zip.start_file(part.name.as_str(), options)?;
         zip.write_all(&part.bytes)
             .map_err(zip::result::ZipError::Io)?;
     }
