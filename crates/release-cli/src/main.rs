@@ -2,6 +2,7 @@
 //! the desktop app does with a draft can be done here, without a window.
 
 mod check;
+mod drafts;
 mod export;
 mod input;
 
@@ -60,6 +61,14 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<String>,
     },
+    /// Work with the drafts library: the folder of drafts the desktop app keeps.
+    ///
+    /// Exits 0 on success, 2 when a draft or the library cannot be read or
+    /// written (the message names the file).
+    #[command(
+        after_help = "Examples:\n  release-composer drafts list\n  release-composer drafts new --from-example\n  release-composer drafts show ID > launch.release.json\n  release-composer drafts save ID < launch.release.json\n  release-composer drafts history ID\n  release-composer drafts restore ID REVISION\n  release-composer drafts delete ID && release-composer drafts undelete ID\n  release-composer drafts list --library ~/Nextcloud/drafts"
+    )]
+    Drafts(drafts::Args),
     /// Export a draft as PDF and/or DOCX in its house style.
     ///
     /// A draft with validation errors exports nothing and exits 1.
@@ -98,6 +107,7 @@ fn main() -> ExitCode {
             style,
             today,
         } => check::run(&draft, json, style.as_deref(), today.as_deref()),
+        Command::Drafts(args) => drafts::run(args),
         Command::Export {
             draft,
             pdf,

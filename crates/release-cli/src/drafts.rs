@@ -1,0 +1,275 @@
+//! `release-composer drafts …`: the drafts library from a terminal, the same
+//! library the desktop app keeps (`release_drafts`). Each subcommand is one
+//! library call and a few lines of printing.
+
+use crate::exit;
+use crate::input;
+use clap::Subcommand;
+use release_drafts::{DraftsError, Entry, Library, Revision, Template, default_library_dir};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// `drafts` and its options.
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// The library folder [default: $RELEASE_COMPOSER_LIBRARY, else
+    /// release-composer/drafts in the platform's data folder, e.g.
+    /// ~/.local/share/release-composer/drafts].
+    #[arg(long, value_name = "DIR", global = true)]
+    library: Option<PathBuf>,
+    #[command(subcommand)]
+    command: DraftsCommand,
+}
+
+#[derive(Subcommand)]
+enum DraftsCommand {
+    /// List the drafts, most recently modified first: id, modified (UTC),
+    /// words, kind and title, tab-separated. Damaged drafts say what is wrong.
+    #[command(
+        after_help = "Examples:\n  release-composer drafts list\n  release-composer drafts list --json\n  release-composer drafts list --library ~/Nextcloud/drafts"
+    )]
+    List {
+        /// Print a JSON array of {id, modified, size, summary, damage}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a draft and print its id.
+    #[command(
+        after_help = "Examples:\n  release-composer drafts new\n  id=$(release-composer drafts new --from-example)"
+    )]
+    New {
+        /// Start from the example release instead of a blank one.
+        #[arg(long)]
+        from_example: bool,
+    },
+    /// Print a draft as JSON.
+    #[command(
+        after_help = "Examples:\n  release-composer drafts show 20211208-k3f9qz > launch.release.json\n  release-composer drafts show --raw 20211208-k3f9qz"
+    )]
+    Show {
+        id: String,
+        /// Print the file exactly as it is on disk, even if it is damaged.
+        #[arg(long)]
+        raw: bool,
+    },
+    /// Save a draft read from standard input as draft ID (created if new),
+    /// keeping the previous version in the history. Prints the new revision.
+    #[command(
+        after_help = "Examples:\n  release-composer drafts save 20211208-k3f9qz < launch.release.json\n  release-composer drafts show ID | jq '.release.headline = \"New\"' | release-composer drafts save ID"
+    )]
+    Save {
+        id: String,
+        /// Refuse to overwrite unless the draft is still at this revision (as
+        /// printed by a previous save); on a conflict the input is saved as a
+        /// new draft and both are kept.
+        #[arg(long, value_name = "REVISION")]
+        expect: Option<String>,
+    },
+    /// List the saved versions of a draft, newest first: revision, saved
+    /// (UTC), words and title.
+    #[command(after_help = "Example:\n  release-composer drafts history 20211208-k3f9qz")]
+    History {
+        id: String,
+        /// Print a JSON array of {revision, saved, size, summary, damage}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make an earlier version the current one. This is a new save, so it can
+    /// itself be undone.
+    #[command(
+        after_help = "Example:\n  release-composer drafts restore 20211208-k3f9qz 20211208T100000123Z-9f86d081"
+    )]
+    Restore { id: String, revision: String },
+    /// Move a draft to the trash (with its history).
+    #[command(after_help = "Example:\n  release-composer drafts delete 20211208-k3f9qz")]
+    Delete { id: String },
+    /// List the drafts in the trash: id, deleted (UTC), title.
+    #[command(after_help = "Example:\n  release-composer drafts trash")]
+    Trash {
+        /// Print a JSON array of {id, deleted, summary, damage}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bring a draft back from the trash.
+    #[command(after_help = "Example:\n  release-composer drafts undelete 20211208-k3f9qz")]
+    Undelete { id: String },
+    /// Delete everything in the trash for good.
+    #[command(after_help = "Example:\n  release-composer drafts empty-trash")]
+    EmptyTrash,
+    /// List the drafts whose title, headline or body hold every word given.
+    #[command(after_help = "Example:\n  release-composer drafts search dushanbe counter-terrorism")]
+    Search {
+        #[arg(required = true)]
+        words: Vec<String>,
+    },
+}
+
+/// Runs a `drafts` subcommand and returns the exit code: 0 when it did what
+/// was asked, 2 when it could not (the message names the draft or file).
+pub(crate) fn run(args: Args) -> u8 {
+    let dir = match args.library.map_or_else(default_library_dir, Ok) {
+        Ok(dir) => dir,
+        Err(e) => return fail(&e),
+    };
+    let library = match Library::open(&dir) {
+        Ok(library) => library,
+        Err(e) => return fail(&e),
+    };
+    let result = match args.command {
+        DraftsCommand::List { json } => library.list().and_then(|e| print_entries(&e, json)),
+        DraftsCommand::New { from_example } => new(&library, from_example),
+        DraftsCommand::Show { id, raw } => return show(&library, &id, raw),
+        DraftsCommand::Save { id, expect } => return save(&library, &id, expect.as_deref()),
+        DraftsCommand::History { id, json } => history(&library, &id, json),
+        DraftsCommand::Restore { id, revision } => library
+            .restore_revision(&id, &revision, None)
+            .map(|saved| println!("{}", saved.revision)),
+        DraftsCommand::Delete { id } => library
+            .delete(&id)
+            .map(|()| println!("{id}: moved to the trash")),
+        DraftsCommand::Trash { json } => trash(&library, json),
+        DraftsCommand::Undelete { id } => library
+            .undelete(&id)
+            .map(|()| println!("{id}: restored from the trash")),
+        DraftsCommand::EmptyTrash => library
+            .empty_trash()
+            .map(|n| println!("{n} draft(s) deleted for good")),
+        DraftsCommand::Search { words } => library
+            .search(&words.join(" "))
+            .and_then(|e| print_entries(&e, false)),
+    };
+    match result {
+        Ok(()) => exit::OK,
+        Err(e) => fail(&e),
+    }
+}
+
+fn fail(error: &DraftsError) -> u8 {
+    eprintln!("release-composer: {error}");
+    exit::UNREADABLE
+}
+
+fn new(library: &Library, from_example: bool) -> Result<(), DraftsError> {
+    let template = if from_example {
+        Template::Example
+    } else {
+        Template::Blank
+    };
+    let opened = library.create(template)?;
+    println!("{}", opened.id);
+    Ok(())
+}
+
+fn show(library: &Library, id: &str, raw: bool) -> u8 {
+    let text = if raw {
+        library.raw_text(id)
+    } else {
+        library
+            .load(id)
+            .map(|opened| release_model::to_json(&opened.draft))
+    };
+    match text {
+        Ok(text) => {
+            print!("{text}");
+            exit::OK
+        }
+        Err(e) => {
+            let code = fail(&e);
+            if matches!(e, DraftsError::Damaged { .. }) {
+                eprintln!(
+                    "release-composer: to see its text: release-composer drafts show --raw {id}"
+                );
+            }
+            code
+        }
+    }
+}
+
+fn save(library: &Library, id: &str, expect: Option<&str>) -> u8 {
+    let expected = match expect.map(str::parse::<Revision>).transpose() {
+        Ok(expected) => expected,
+        Err(e) => return fail(&e),
+    };
+    let input = match input::read(Path::new("-")) {
+        Ok(input) => input,
+        Err(message) => {
+            eprintln!("release-composer: {message}");
+            return exit::UNREADABLE;
+        }
+    };
+    match library.save(id, &input.loaded.draft, expected.as_ref()) {
+        Ok(saved) => {
+            println!("{}", saved.revision);
+            exit::OK
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn history(library: &Library, id: &str, json: bool) -> Result<(), DraftsError> {
+    let snapshots = library.history(id)?;
+    if json {
+        print_json(&snapshots);
+        return Ok(());
+    }
+    for s in &snapshots {
+        match &s.damage {
+            None => println!(
+                "{}\t{}\t{} words\t{}",
+                s.revision,
+                s.saved,
+                s.summary.words,
+                s.summary.display_name()
+            ),
+            Some(d) => println!("{}\t{}\tdamaged\t{}", s.revision, s.saved, d.reason),
+        }
+    }
+    Ok(())
+}
+
+fn trash(library: &Library, json: bool) -> Result<(), DraftsError> {
+    let trashed = library.trash()?;
+    if json {
+        print_json(&trashed);
+        return Ok(());
+    }
+    for t in &trashed {
+        let name = match &t.damage {
+            None => t.summary.display_name().to_owned(),
+            Some(d) => format!("damaged: {}", d.reason),
+        };
+        println!("{}\t{}\t{name}", t.id, t.deleted);
+    }
+    Ok(())
+}
+
+fn print_entries(entries: &[Entry], json: bool) -> Result<(), DraftsError> {
+    if json {
+        print_json(entries);
+        return Ok(());
+    }
+    for e in entries {
+        match &e.damage {
+            None => println!(
+                "{}\t{}\t{} words\t{}\t{}",
+                e.id,
+                e.modified,
+                e.summary.words,
+                e.summary.kind,
+                e.summary.display_name()
+            ),
+            Some(d) => println!(
+                "{}\t{}\tdamaged\t{}\t{}",
+                e.id, e.modified, d.code, d.reason
+            ),
+        }
+    }
+    Ok(())
+}
+
+fn print_json<T: Serialize + ?Sized>(value: &T) {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => println!("{text}"),
+        Err(e) => unreachable!("library values always serialise: {e}"),
+    }
+}
