@@ -43,6 +43,11 @@ impl Library {
     /// it is damaged: damaged files are never overwritten.
     ///
     /// A save that fails leaves the previous version of the file intact.
+    ///
+    /// Saves within one process are serialised. Between processes the check
+    /// and the rename are microseconds apart; a write by another program that
+    /// lands in exactly that window is replaced (when that program is this
+    /// library, in another window or the CLI, its version stays in the history).
     pub fn save(&self, id: &str, draft: &Draft, expected: Option<&Revision>) -> Result<Saved> {
         let file = self.file_of(id)?;
         let _writing = self.write_lock();
