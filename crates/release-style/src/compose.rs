@@ -39,6 +39,7 @@ pub fn document(draft: &Draft, style: &HouseStyle) -> Document {
         direction: language.direction(),
         page: style.page,
         fonts: style.fonts.clone(),
+        fallback: style.fallback.clone(),
         styles: style.styles.clone(),
         dateline_bold: style.dateline.bold,
         link_color: crate::document::Rgb(0x00, 0x56, 0xB3),

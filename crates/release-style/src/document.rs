@@ -286,6 +286,41 @@ impl FontFamily {
     }
 }
 
+/// Which of a Word run's font slots a fallback font fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocxScript {
+    /// `w:cs`: complex scripts (Arabic).
+    Complex,
+    /// `w:eastAsia`: Chinese, Japanese, Korean.
+    EastAsian,
+}
+
+/// A font for what the style's family does not cover (Arabic, Chinese).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FallbackFont {
+    /// The family embedded in the PDF, e.g. `Noto Naskh Arabic`.
+    pub family: String,
+    /// The family the DOCX names for this script, e.g. `Arial` or `SimSun`.
+    pub docx_family: String,
+    pub docx_script: DocxScript,
+    pub regular: Font,
+    /// The bold face, when the font has one; else bold text uses `regular`.
+    pub bold: Option<Font>,
+    /// The font's licence text.
+    pub licence: Option<String>,
+}
+
+impl FallbackFont {
+    /// The face for bold or regular text.
+    pub fn face(&self, bold: bool) -> &Font {
+        match (&self.bold, bold) {
+            (Some(b), true) => b,
+            _ => &self.regular,
+        }
+    }
+}
+
 /// Where the logo goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -346,6 +381,8 @@ pub struct Document {
     pub direction: Direction,
     pub page: Page,
     pub fonts: FontFamily,
+    /// Fonts for scripts `fonts` does not cover, in the order to try them.
+    pub fallback: Vec<FallbackFont>,
     pub styles: BTreeMap<Role, ParagraphStyle>,
     /// Bold or not, per character style (colour and underline are the writers' link convention).
     pub dateline_bold: bool,

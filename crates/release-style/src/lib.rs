@@ -19,8 +19,8 @@ pub use blob::Blob;
 pub use builtin::{DEFAULT_STYLE, builtin, builtin_names, resolve};
 pub use compose::document;
 pub use document::{
-    Align, Block, CharStyle, Document, Font, FontFamily, Footer, ListMarker, Logo, LogoPlace,
-    Metadata, Page, ParagraphStyle, Rgb, Role, Rule, Span,
+    Align, Block, CharStyle, Document, DocxScript, FallbackFont, Font, FontFamily, Footer,
+    ListMarker, Logo, LogoPlace, Metadata, Page, ParagraphStyle, Rgb, Role, Rule, Span,
 };
 pub use error::StyleError;
 pub use style::{HouseStyle, Labels};

@@ -1,7 +1,9 @@
 //! A house style file, `templates/NAME/style.toml`, read and checked.
 
 use crate::blob::Blob;
-use crate::document::{Font, FontFamily, Logo, LogoPlace, Page, ParagraphStyle, Role};
+use crate::document::{
+    DocxScript, FallbackFont, Font, FontFamily, Logo, LogoPlace, Page, ParagraphStyle, Role,
+};
 use crate::error::StyleError;
 use crate::pattern::Pattern;
 use release_model::{Checks, DateFormat, Language};
@@ -62,6 +64,20 @@ struct FontsFile {
     bold: String,
     italic: String,
     bold_italic: String,
+    licence: Option<String>,
+    /// Fonts for what the family does not cover (Arabic, Chinese), in order.
+    #[serde(default)]
+    fallback: Vec<FallbackFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FallbackFile {
+    family: String,
+    docx_family: String,
+    docx_script: DocxScript,
+    regular: String,
+    bold: Option<String>,
     licence: Option<String>,
 }
 
@@ -241,6 +257,8 @@ pub struct HouseStyle {
     pub order: Vec<Part>,
     pub page: Page,
     pub fonts: FontFamily,
+    /// Fonts for scripts `fonts` does not cover, tried in order.
+    pub fallback: Vec<FallbackFont>,
     /// The font licence text, shown in the app's About window.
     pub licence: Option<String>,
     pub logo: Option<Logo>,
@@ -329,6 +347,34 @@ impl HouseStyle {
             italic: load("fonts.italic", &f.italic)?,
             bold_italic: load("fonts.bold_italic", &f.bold_italic)?,
         };
+        let mut fallback = Vec::new();
+        for (i, fb) in f.fallback.iter().enumerate() {
+            let key = |face: &str| format!("fonts.fallback[{i}].{face}");
+            let licence = match &fb.licence {
+                Some(name) => Some(
+                    asset(name)
+                        .map(|b| String::from_utf8_lossy(&b).into_owned())
+                        .ok_or_else(|| StyleError::MissingAsset {
+                            file: file.to_owned(),
+                            key: key("licence"),
+                            asset: PathBuf::from(name),
+                        })?,
+                ),
+                None => None,
+            };
+            fallback.push(FallbackFont {
+                family: fb.family.clone(),
+                docx_family: fb.docx_family.clone(),
+                docx_script: fb.docx_script,
+                regular: load(&key("regular"), &fb.regular)?,
+                bold: fb
+                    .bold
+                    .as_ref()
+                    .map(|b| load(&key("bold"), b))
+                    .transpose()?,
+                licence,
+            });
+        }
         let licence = match &f.licence {
             Some(name) => {
                 let bytes = asset(name).ok_or_else(|| StyleError::MissingAsset {
@@ -436,6 +482,7 @@ impl HouseStyle {
             order: raw.order,
             page: raw.page,
             fonts,
+            fallback,
             licence,
             logo,
             release_line: raw.release_line,

@@ -53,6 +53,18 @@ fn builtin_styles_load() {
         );
     }
     assert_eq!(builtin("un").expect("un").fonts.docx_family, "Arial");
+    let fallback = builtin("un").expect("un").fallback;
+    let families: Vec<&str> = fallback.iter().map(|f| f.family.as_str()).collect();
+    assert_eq!(families, ["Noto Naskh Arabic", "Noto Sans SC"]);
+    assert!(
+        fallback[1].regular.bytes.starts_with(b"OTTO"),
+        "the CJK subset is an OpenType font"
+    );
+    assert!(fallback.iter().all(|f| {
+        f.licence
+            .as_deref()
+            .is_some_and(|l| l.contains("SIL OPEN FONT LICENSE"))
+    }));
     assert_eq!(
         builtin("newswire").expect("newswire").fonts.docx_family,
         "Times New Roman"
@@ -131,30 +143,40 @@ fn embargo_line_and_languages() {
     );
 }
 
-fn write_style(dir: &Path, edit: impl Fn(String) -> String) {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates/un");
-    std::fs::create_dir_all(dir.join("fonts")).expect("mkdir");
-    for entry in std::fs::read_dir(src.join("fonts")).expect("fonts") {
-        let entry = entry.expect("entry");
-        std::fs::copy(entry.path(), dir.join("fonts").join(entry.file_name())).expect("copy");
-    }
-    let text = std::fs::read_to_string(src.join("style.toml")).expect("style");
+/// Copies `templates/un` (and the shared `templates/fonts` beside it) under
+/// `root`, editing the style file; returns the style's folder.
+fn write_style(root: &Path, edit: impl Fn(String) -> String) -> std::path::PathBuf {
+    let templates = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates");
+    let copy_dir = |from: &Path, to: &Path| {
+        std::fs::create_dir_all(to).expect("mkdir");
+        for entry in std::fs::read_dir(from).expect("read folder") {
+            let entry = entry.expect("entry");
+            if entry.path().is_file() {
+                std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+            }
+        }
+    };
+    let dir = root.join("un");
+    copy_dir(&templates.join("un/fonts"), &dir.join("fonts"));
+    copy_dir(&templates.join("fonts"), &root.join("fonts"));
+    let text = std::fs::read_to_string(templates.join("un/style.toml")).expect("style");
     std::fs::write(dir.join("style.toml"), edit(text)).expect("write");
+    dir
 }
 
 fn refused(edit: impl Fn(String) -> String) -> StyleError {
-    let dir = tempfile::tempdir().expect("tempdir");
-    write_style(dir.path(), edit);
-    HouseStyle::from_dir(dir.path()).expect_err("broken style refused")
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = write_style(root.path(), edit);
+    HouseStyle::from_dir(&dir).expect_err("broken style refused")
 }
 
 #[test]
 fn a_copied_style_folder_loads_from_disk() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    write_style(dir.path(), |t| {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = write_style(root.path(), |t| {
         t.replace("name = \"un\"", "name = \"ministry\"")
     });
-    let style = resolve(dir.path().to_str().expect("utf-8")).expect("loads");
+    let style = resolve(dir.to_str().expect("utf-8")).expect("loads");
     assert_eq!(style.name, "ministry");
 }
 
@@ -227,13 +249,9 @@ fn broken_styles_name_the_key_or_file() {
 
 #[test]
 fn a_file_that_is_not_a_font_is_refused() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    write_style(dir.path(), |t| t);
-    std::fs::write(
-        dir.path().join("fonts/LiberationSans-Bold.ttf"),
-        "not a font",
-    )
-    .expect("write");
-    let err = HouseStyle::from_dir(dir.path()).expect_err("refused");
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = write_style(root.path(), |t| t);
+    std::fs::write(dir.join("fonts/LiberationSans-Bold.ttf"), "not a font").expect("write");
+    let err = HouseStyle::from_dir(&dir).expect_err("refused");
     assert!(err.to_string().contains("fonts.bold"), "{err}");
 }
