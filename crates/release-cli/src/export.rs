@@ -36,6 +36,7 @@ pub(crate) fn run(request: &Request) -> u8 {
             return exit::UNREADABLE;
         }
     };
+    findings.extend(input::lint(&input, style.as_ref(), input::today_utc()));
     for finding in &findings {
         eprintln!("{}: {finding}", input.name);
     }

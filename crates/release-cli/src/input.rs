@@ -89,3 +89,12 @@ pub(crate) fn lint(input: &Input, style: Option<&HouseStyle>, today: Date) -> Ve
 pub(crate) fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
 }
+
+/// Today's date in UTC (the standard library knows no local time zone): the
+/// one place the command line reads the clock.
+pub(crate) fn today_utc() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_days_since_epoch((seconds / 86_400) as i64)
+}

@@ -55,6 +55,20 @@ impl Date {
         }
     }
 
+    /// The date `days` after 1970-01-01 (Howard Hinnant's civil_from_days).
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
     /// Days since 1970-01-01 (negative before), for comparing and subtracting dates.
     pub fn days_since_epoch(self) -> i64 {
         // Howard Hinnant's days_from_civil.
@@ -354,6 +368,18 @@ mod tests {
     #[test]
     fn days_since_epoch_counts_days() {
         assert_eq!(d("1970-01-01").days_since_epoch(), 0);
+        for text in [
+            "1970-01-01",
+            "2000-02-29",
+            "2021-12-08",
+            "1969-12-31",
+            "2100-03-01",
+        ] {
+            assert_eq!(
+                Date::from_days_since_epoch(d(text).days_since_epoch()),
+                d(text)
+            );
+        }
         assert_eq!(
             d("2021-12-08").days_since_epoch() - d("2020-12-08").days_since_epoch(),
             365

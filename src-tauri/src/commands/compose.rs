@@ -15,8 +15,8 @@ type AppRef<'a> = State<'a, Arc<AppState>>;
 
 /// Today's date on this computer's clock (UTC), for the house-style checks.
 pub(crate) fn today() -> Date {
-    let text = release_drafts::Timestamp::from_system(std::time::SystemTime::now()).date_text();
-    Date::parse(&text).unwrap_or(Date { year: 1970, month: 1, day: 1 })
+    let days = release_drafts::Timestamp::from_system(std::time::SystemTime::now()).day();
+    Date::from_days_since_epoch(days)
 }
 
 /// The styles the Release step offers.
@@ -28,7 +28,11 @@ pub(crate) fn style_infos(state: &AppState) -> Vec<StyleInfo> {
         .map(|style| StyleInfo {
             name: style.name.clone(),
             description: style.description.clone(),
-            languages: style.languages().iter().map(|l| l.code().to_owned()).collect(),
+            languages: style
+                .languages()
+                .iter()
+                .map(|l| l.code().to_owned())
+                .collect(),
             headline_limit: style
                 .checks
                 .headline
@@ -54,11 +58,19 @@ fn printed(doc: &Document) -> Printed {
                 .collect()
         })
         .unwrap_or_default();
-    let texts = |role: Role| doc.blocks.iter().filter(move |b| b.role == role).map(|b| b.text());
+    let texts = |role: Role| {
+        doc.blocks
+            .iter()
+            .filter(move |b| b.role == role)
+            .map(|b| b.text())
+    };
     Printed {
         dateline,
         quotes: texts(Role::Quote).collect(),
-        contacts: texts(Role::ContactsLabel).chain(texts(Role::Contacts)).collect::<Vec<_>>().join("\n"),
+        contacts: texts(Role::ContactsLabel)
+            .chain(texts(Role::Contacts))
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
 }
 
@@ -104,5 +116,6 @@ pub async fn preview_pdf(state: AppRef<'_>, draft: Draft) -> Result<Response> {
 
 #[tauri::command]
 pub fn apply_fix(draft: Draft, fix: Fix) -> Result<Draft> {
-    release_model::apply_fix(&draft, &fix).map_err(|e| IpcError::new("fix-failed", e.to_string()).at(fix.path.clone()))
+    release_model::apply_fix(&draft, &fix)
+        .map_err(|e| IpcError::new("fix-failed", e.to_string()).at(fix.path.clone()))
 }
