@@ -7,7 +7,22 @@
 
 use hyphenation::{Hyphenator, Language as Patterns, Load, Standard};
 use release_model::Language;
+use std::collections::HashMap;
 use std::sync::OnceLock;
+
+/// Words already hyphenated in this render: a release says "Counter" and
+/// "Nations" many times, and the pattern lookup is the costly part.
+pub(crate) type Cache = HashMap<String, Vec<usize>>;
+
+/// [`points`], remembered in `cache`.
+pub(crate) fn cached_points(cache: &mut Cache, language: Language, word: &str) -> Vec<usize> {
+    if let Some(points) = cache.get(word) {
+        return points.clone();
+    }
+    let found = points(language, word);
+    cache.insert(word.to_owned(), found.clone());
+    found
+}
 
 /// Letters kept together at the start and end of a word.
 const MIN_LEFT: usize = 2;

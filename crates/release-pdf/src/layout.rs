@@ -42,6 +42,7 @@ pub(crate) fn layout(
     faces: &mut Faces<'_>,
     used: &mut UsedGlyphs,
 ) -> Laid {
+    let mut hyphens = crate::hyphenate::Cache::new();
     let p = &doc.page;
     let width = (p.width_mm * PT_PER_MM).max(72.0);
     let height = (p.height_mm * PT_PER_MM).max(72.0);
@@ -84,7 +85,7 @@ pub(crate) fn layout(
             measure -= w + 6.0;
             logo_room = h;
         }
-        let para = paragraph::set(block, style, measure, setting, faces, used);
+        let para = paragraph::set(block, style, measure, setting, faces, used, &mut hyphens);
         warn(block, &para, &doc.fonts.family, &mut warnings);
         let line_height = para.line_height;
         let logo_extra = (logo_room - line_height).max(0.0);
@@ -148,7 +149,15 @@ pub(crate) fn layout(
                 source: "footer".to_owned(),
             };
             let style = style_of(Role::Footer);
-            let para = paragraph::set(&block, style, frame.measure, setting, faces, used);
+            let para = paragraph::set(
+                &block,
+                style,
+                frame.measure,
+                setting,
+                faces,
+                used,
+                &mut hyphens,
+            );
             let baseline = frame.bottom_margin / 2.0 - style.size_pt * 0.3;
             for line in para.lines.iter().take(1) {
                 place_line(&mut page, frame.left, baseline, line, &para, faces);

@@ -86,6 +86,7 @@ pub(crate) fn set(
     setting: Setting,
     faces: &mut Faces<'_>,
     used: &mut UsedGlyphs,
+    hyphens: &mut hyphenate::Cache,
 ) -> Paragraph {
     let (text, pieces, links) = gather(block, style, setting);
     let mut uncovered = false;
@@ -130,7 +131,7 @@ pub(crate) fn set(
     let measure = (width - style.indent_pt).max(style.size_pt);
     let justify = style.align == Align::Justify;
     let items = items(
-        &text, &glyphs, &advances, &pieces, style, setting, measure, faces,
+        &text, &glyphs, &advances, &pieces, style, setting, measure, faces, hyphens,
     );
     let breaks = if justify {
         linebreak::optimal_fit(&items, measure)
@@ -249,6 +250,10 @@ fn shape_into(
         if g.gid == 0 && cluster.chars().any(|c| !c.is_whitespace()) {
             *uncovered = true;
         }
+        out.push(Shaped { glyph: *g, piece });
+        if used.is_exact(face_id, g.gid) {
+            continue;
+        }
         let single = shaped.get(i + 1).is_none_or(|n| n.cluster != g.cluster)
             && (i == 0 || shaped[i - 1].cluster != g.cluster);
         let mut chars = cluster.chars();
@@ -265,7 +270,6 @@ fn shape_into(
                 None => used.record(face_id, g.gid, "", false),
             }
         }
-        out.push(Shaped { glyph: *g, piece });
     }
 }
 
@@ -308,7 +312,12 @@ fn protected_tokens(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Hyphenation points (absolute byte offsets) inside `range`.
-fn hyphen_points(text: &str, range: Range<usize>, language: Language) -> Vec<usize> {
+fn hyphen_points(
+    text: &str,
+    range: Range<usize>,
+    language: Language,
+    hyphens: &mut hyphenate::Cache,
+) -> Vec<usize> {
     let mut points = Vec::new();
     let mut run: Option<usize> = None;
     let slice = &text[range.clone()];
@@ -323,7 +332,7 @@ fn hyphen_points(text: &str, range: Range<usize>, language: Language) -> Vec<usi
                 let word = &slice[s..i];
                 if !word.chars().all(char::is_uppercase) {
                     points.extend(
-                        hyphenate::points(language, word)
+                        hyphenate::cached_points(hyphens, language, word)
                             .into_iter()
                             .map(|p| range.start + s + p),
                     );
@@ -346,6 +355,7 @@ fn items(
     setting: Setting,
     measure: f32,
     faces: &Faces<'_>,
+    hyphens: &mut hyphenate::Cache,
 ) -> Vec<Item> {
     let justify = style.align == Align::Justify;
     let hyphenate = setting.hyphenate && style.hyphenate;
@@ -367,7 +377,7 @@ fn items(
                 .iter()
                 .any(|p| p.start < content.end && content.start < p.end);
             if hyphenate && !shielded {
-                cuts = hyphen_points(text, content.clone(), setting.language);
+                cuts = hyphen_points(text, content.clone(), setting.language, hyphens);
             }
             let mut from = content.start;
             for cut in cuts.iter().copied().chain(std::iter::once(content.end)) {

@@ -40,6 +40,13 @@ impl UsedGlyphs {
         }
     }
 
+    /// Whether the glyph already has the text its cmap gives it.
+    pub fn is_exact(&self, face: FaceId, gid: u16) -> bool {
+        self.faces[usize::from(face.0)]
+            .get(&gid)
+            .is_some_and(|(_, exact)| *exact)
+    }
+
     pub fn text(&self, face: FaceId, gid: u16) -> &str {
         self.faces[usize::from(face.0)]
             .get(&gid)
@@ -61,6 +68,11 @@ impl Subset {
     /// The glyph's id in the subset font.
     pub fn gid(&self, original: u16) -> u16 {
         self.remapper.get(original).unwrap_or(0)
+    }
+
+    /// The original glyph ids, in the order of their ids in the subset.
+    pub fn original_gids(&self) -> impl Iterator<Item = u16> + '_ {
+        self.remapper.remapped_gids()
     }
 }
 
