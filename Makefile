@@ -1,7 +1,7 @@
 # Release Composer: the two commands are `make run` and `make test`.
 # Both install what they need first (scripts/deps.sh).
 
-.PHONY: run test deps lint rust-test ui-test e2e bench package example
+.PHONY: run test deps lint rust-test ui-test e2e bench package package-test licences bindings example
 
 run:
 	scripts/deps.sh run
@@ -23,3 +23,21 @@ bench:
 
 example:
 	cargo run -q -p release-cli -- export templates/example.release.json --pdf out/example.pdf --docx out/example.docx
+
+# The installable .deb (target/release/bundle/deb/); see README, "Packages".
+package:
+	scripts/deps.sh run
+	scripts/package.sh
+
+# Installs the .deb (built if missing), starts the installed app under Xvfb,
+# opens a draft by path in a second launch, removes the package. Needs root.
+package-test:
+	scripts/deps.sh test
+	tests/package/run.sh
+
+# Regenerates the committed lists the tests compare against.
+licences:
+	UPDATE_LICENCES=1 cargo test -q -p release-composer-app licences
+
+bindings:
+	UPDATE_BINDINGS=1 cargo test -q -p release-composer-app bindings

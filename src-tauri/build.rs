@@ -22,6 +22,10 @@ const COMMANDS: &[&str] = &[
     "choose_export_dir",
     "save_settings",
     "close_window",
+    "take_opened_file",
+    "import_draft",
+    "save_file",
+    "about",
 ];
 
 fn main() {

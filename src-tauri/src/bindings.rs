@@ -26,6 +26,9 @@ mod tests {
             types::Exported::export_all(cfg),
             types::StyleInfo::export_all(cfg),
             types::Startup::export_all(cfg),
+            types::FileOpened::export_all(cfg),
+            types::SavedFile::export_all(cfg),
+            types::About::export_all(cfg),
         ];
         for result in all {
             result.unwrap_or_else(|e| panic!("ts-rs export: {e}"));

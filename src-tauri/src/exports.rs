@@ -16,17 +16,32 @@ pub struct ExportJob {
 }
 
 impl ExportJob {
-    /// Loads the saved draft `id`; refuses it while validation or the house
-    /// style's checks report errors, naming the first one's field.
-    pub fn prepare(state: &AppState, id: &str) -> Result<ExportJob> {
-        let draft = state.library.load(id)?.draft;
+    /// Loads the saved draft `id`, or the draft file `file` edited in place;
+    /// refuses it while validation or the house style's checks report
+    /// errors, naming the first one's field.
+    pub fn prepare(state: &AppState, id: &str, file: Option<&str>) -> Result<ExportJob> {
+        let draft = match file {
+            Some(file) => release_drafts::load_file(&state.in_place_path(file)?)?.draft,
+            None => state.library.load(id)?.draft,
+        };
         let style = state.style(&draft.style)?;
         let mut findings = validate(&draft);
         findings.extend(lint(&draft, &style.checks, today()));
-        let errors: Vec<_> = findings.iter().filter(|f| f.severity == Severity::Error).collect();
+        let errors: Vec<_> = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
         if let Some(first) = errors.first() {
-            let more = if errors.len() > 1 { format!(" (and {} more)", errors.len() - 1) } else { String::new() };
-            return Err(IpcError::new("draft-invalid", format!("not exported: {}{more}", first.message)).at(first.path.clone()));
+            let more = if errors.len() > 1 {
+                format!(" (and {} more)", errors.len() - 1)
+            } else {
+                String::new()
+            };
+            return Err(IpcError::new(
+                "draft-invalid",
+                format!("not exported: {}{more}", first.message),
+            )
+            .at(first.path.clone()));
         }
         let document = release_style::document(&draft, &style);
         Ok(ExportJob { draft, document })
@@ -70,8 +85,14 @@ fn free_name(path: &Path) -> PathBuf {
     if !path.exists() {
         return path.to_path_buf();
     }
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let ext = path.extension().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     (2..)
         .map(|n| path.with_file_name(format!("{stem} ({n}).{ext}")))
         .find(|p| !p.exists())
@@ -80,18 +101,38 @@ fn free_name(path: &Path) -> PathBuf {
 
 /// Renders the job in `extension`'s format and writes it at `target` (or, when
 /// `replace` is false and the name is taken, beside it under a free name).
-pub fn write_export(job: &ExportJob, target: &Path, extension: &str, replace: bool) -> Result<PathBuf> {
+pub fn write_export(
+    job: &ExportJob,
+    target: &Path,
+    extension: &str,
+    replace: bool,
+) -> Result<PathBuf> {
     let bytes = match extension {
         "pdf" => release_pdf::render(&job.document, &release_pdf::PdfOptions::default())
             .map_err(|e| IpcError::new("pdf", e.to_string()))?,
         _ => release_docx::render(&job.document, &release_docx::DocxOptions::default())
             .map_err(|e| IpcError::new("docx", e.to_string()))?,
     };
-    let fail = |e: std::io::Error, path: &Path| IpcError::new("export-unwritable", format!("{}: cannot be written: {e}", path.display()));
+    let fail = |e: std::io::Error, path: &Path| {
+        IpcError::new(
+            "export-unwritable",
+            format!("{}: cannot be written: {e}", path.display()),
+        )
+    };
     let dir = target.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| fail(e, dir))?;
-    let target = if replace { target.to_path_buf() } else { free_name(target) };
-    let temp = dir.join(format!(".{}.part", target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()));
+    let target = if replace {
+        target.to_path_buf()
+    } else {
+        free_name(target)
+    };
+    let temp = dir.join(format!(
+        ".{}.part",
+        target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    ));
     let written = std::fs::write(&temp, &bytes).and_then(|()| std::fs::rename(&temp, &target));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&temp);
@@ -109,7 +150,7 @@ mod tests {
         let mut draft = release_model::example();
         assert_eq!(
             export_file_name(&draft, "pdf"),
-            "2021-12-08 Launch of the Phase IV of the project “Towards a comprehensive.pdf"
+            "2021-12-08 Launch of the Phase IV of the project “Towards a.pdf"
         );
         draft.release.headline = "A/B: what? <now>".into();
         draft.release.dateline.date.clear();

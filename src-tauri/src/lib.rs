@@ -1,10 +1,12 @@
 //! The desktop shell of Release Composer: Tauri commands over the release
 //! crates. Commands are thin (see `commands`); what they do is in the crates.
 
+mod about;
 mod bindings;
 mod commands;
 mod error;
 mod exports;
+mod opening;
 mod settings;
 mod state;
 mod types;
@@ -13,20 +15,47 @@ use std::sync::Arc;
 use std::time::Duration;
 use tauri::{Emitter, Manager, WindowEvent};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+use tauri_plugin_window_state::StateFlags;
+
+/// What of the window is remembered between runs: its size, place and
+/// whether it was maximised. (Whether the preview is shown is a setting.)
+pub(crate) const WINDOW_STATE: StateFlags = StateFlags::SIZE
+    .union(StateFlags::POSITION)
+    .union(StateFlags::MAXIMIZED);
 
 /// Starts the app.
 pub fn run() {
     let result = tauri::Builder::default()
+        // First, so that a second launch hands its command line over and
+        // exits before anything else starts.
+        .plugin(tauri_plugin_single_instance::init(opening::second_launch))
+        .plugin(
+            tauri_plugin_window_state::Builder::new()
+                .with_state_flags(WINDOW_STATE)
+                .build(),
+        )
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             match state::AppState::new() {
                 Ok(state) => {
+                    let cwd = std::env::current_dir().unwrap_or_default();
+                    if let Some(path) = opening::draft_arg(
+                        std::env::args_os()
+                            .skip(1)
+                            .map(|a| a.to_string_lossy().into_owned()),
+                        &cwd,
+                    ) {
+                        state.hand_over(path);
+                    }
                     app.manage(Arc::new(state));
                 }
                 Err(e) => {
                     app.dialog()
-                        .message(format!("Release Composer cannot open its drafts folder:\n{}", e.message))
+                        .message(format!(
+                            "Release Composer cannot open its drafts folder:\n{}",
+                            e.message
+                        ))
                         .kind(MessageDialogKind::Error)
                         .title("Release Composer")
                         .blocking_show();
@@ -69,6 +98,10 @@ pub fn run() {
             commands::export::choose_export_dir,
             commands::settings::save_settings,
             commands::settings::close_window,
+            commands::files::take_opened_file,
+            commands::files::import_draft,
+            commands::files::save_file,
+            commands::about::about,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

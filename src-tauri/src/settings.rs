@@ -27,6 +27,8 @@ pub struct Settings {
     /// Added to a new release's contacts.
     pub default_contact: Contact,
     pub theme: Theme,
+    /// Whether the preview beside the form is shown; remembered between runs.
+    pub preview_shown: bool,
 }
 
 impl Default for Settings {
@@ -37,6 +39,7 @@ impl Default for Settings {
             export_dir: default_export_dir().display().to_string(),
             default_contact: Contact::default(),
             theme: Theme::System,
+            preview_shown: true,
         }
     }
 }
@@ -111,5 +114,9 @@ mod tests {
         std::fs::write(&file, "{ broken").expect("write");
         assert_eq!(Settings::load(&file).theme, Theme::System);
         assert!(file.with_extension("json.damaged").exists());
+        // Settings written before a field existed read with its default.
+        std::fs::write(&file, r#"{ "theme": "dark" }"#).expect("write");
+        let old = Settings::load(&file);
+        assert_eq!((old.theme, old.preview_shown), (Theme::Dark, true));
     }
 }

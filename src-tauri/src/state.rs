@@ -18,6 +18,12 @@ pub struct AppState {
     pub user_styles: PathBuf,
     styles: Mutex<HashMap<String, Arc<HouseStyle>>>,
     exported: Mutex<BTreeSet<PathBuf>>,
+    /// Draft files handed to the app (command line, second launch) that the
+    /// window has not taken yet.
+    handed: Mutex<Vec<PathBuf>>,
+    /// Draft files from outside the library that were handed to the app: the
+    /// only ones the window may save in place.
+    outside: Mutex<BTreeSet<PathBuf>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -42,6 +48,8 @@ impl AppState {
             user_styles,
             styles: Mutex::new(HashMap::new()),
             exported: Mutex::new(BTreeSet::new()),
+            handed: Mutex::new(Vec::new()),
+            outside: Mutex::new(BTreeSet::new()),
         })
     }
 
@@ -57,7 +65,10 @@ impl AppState {
 
     /// The names of every style: built-in first, then the user's folder.
     pub fn style_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = release_style::builtin_names().iter().map(|s| (*s).to_owned()).collect();
+        let mut names: Vec<String> = release_style::builtin_names()
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
         if let Ok(dirs) = std::fs::read_dir(&self.user_styles) {
             let mut user: Vec<String> = dirs
                 .flatten()
@@ -73,13 +84,18 @@ impl AppState {
 
     /// A house style by name, loaded once.
     pub fn style(&self, name: &str) -> Result<Arc<HouseStyle>> {
-        let name = if name.trim().is_empty() { release_style::DEFAULT_STYLE } else { name.trim() };
+        let name = if name.trim().is_empty() {
+            release_style::DEFAULT_STYLE
+        } else {
+            name.trim()
+        };
         if let Some(style) = lock(&self.styles).get(name) {
             return Ok(style.clone());
         }
         let style = if release_style::builtin_names().contains(&name) {
             release_style::builtin(name)?
-        } else if valid_style_name(name) && self.user_styles.join(name).join("style.toml").is_file() {
+        } else if valid_style_name(name) && self.user_styles.join(name).join("style.toml").is_file()
+        {
             HouseStyle::from_dir(&self.user_styles.join(name))?
         } else {
             return Err(IpcError::new(
@@ -104,12 +120,59 @@ impl AppState {
         if lock(&self.exported).contains(&path) {
             Ok(path)
         } else {
-            Err(IpcError::new("not-exported", format!("{}: only files exported in this session can be opened from here", path.display())))
+            Err(IpcError::new(
+                "not-exported",
+                format!(
+                    "{}: only files exported in this session can be opened from here",
+                    path.display()
+                ),
+            ))
+        }
+    }
+}
+
+impl AppState {
+    /// Queues a draft file handed to the app, for the window to take.
+    pub fn hand_over(&self, path: PathBuf) {
+        lock(&self.handed).push(path);
+    }
+
+    /// The draft file handed over last, if any; earlier ones are dropped
+    /// (the window opens one draft at a time).
+    pub fn take_handed(&self) -> Option<PathBuf> {
+        let mut handed = lock(&self.handed);
+        let last = handed.pop();
+        handed.clear();
+        last
+    }
+
+    /// Lets the window save the outside file `path` in place.
+    pub fn allow_in_place(&self, path: &Path) {
+        lock(&self.outside).insert(path.to_path_buf());
+    }
+
+    /// A path the window asked to save in place, if it was handed to the app.
+    pub fn in_place_path(&self, path: &str) -> Result<PathBuf> {
+        let path = PathBuf::from(path);
+        if lock(&self.outside).contains(&path) {
+            Ok(path)
+        } else {
+            Err(IpcError::new(
+                "not-opened",
+                format!(
+                    "{}: only draft files opened with the app can be saved in place",
+                    path.display()
+                ),
+            ))
         }
     }
 }
 
 /// A style name from the window names a folder: no separators, no dots first.
 fn valid_style_name(name: &str) -> bool {
-    !name.is_empty() && !name.starts_with('.') && name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }

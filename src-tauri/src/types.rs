@@ -144,3 +144,74 @@ pub struct Startup {
     pub library_dir: String,
     pub opened: Opened,
 }
+
+/// A draft file from outside the library, read to be imported or edited in place.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct OutsideFile {
+    /// The file's absolute path: the window passes it back to save in place.
+    pub path: String,
+    /// The file's name, for the question the window asks.
+    pub name: String,
+    pub draft: Draft,
+    /// Passed back with the next save in place to detect changes made meanwhile.
+    pub revision: String,
+}
+
+/// What became of a draft file handed to the app (on its command line, by a
+/// double-click, by a second launch while it runs).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum FileOpened {
+    /// A draft of the library: open it.
+    Library { opened: Box<Opened> },
+    /// A draft file elsewhere: ask whether to import it or edit it in place.
+    Outside { file: Box<OutsideFile> },
+    /// Not a draft (or unreadable): say why; nothing was written.
+    Refused { error: crate::error::IpcError },
+}
+
+/// A save in place that succeeded.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SavedFile {
+    pub revision: String,
+}
+
+/// A bundled font family and its licence text.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FontLicence {
+    /// The house style that ships it.
+    pub style: String,
+    pub family: String,
+    /// The licence text (the style's `fonts.licence` file), if it names one.
+    pub licence: Option<String>,
+}
+
+/// A third-party package built into the app, from `licences.json`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, TS)]
+pub struct PackageLicence {
+    pub name: String,
+    pub version: String,
+    /// The SPDX licence expression the package declares.
+    pub licence: String,
+}
+
+/// The packages built into the app, by ecosystem (generated; see `about.rs`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
+pub struct Dependencies {
+    /// Rust crates compiled into the binary (Linux build).
+    pub crates: Vec<PackageLicence>,
+    /// npm packages bundled into the window's code.
+    pub npm: Vec<PackageLicence>,
+}
+
+/// What the About window shows.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct About {
+    pub name: String,
+    pub version: String,
+    /// Where drafts are kept.
+    pub library_dir: String,
+    pub settings_file: String,
+    pub fonts: Vec<FontLicence>,
+    pub dependencies: Dependencies,
+}

@@ -25,7 +25,11 @@ pub(crate) fn opened(library: &Library, o: release_drafts::Opened) -> Result<Ope
 /// The draft the window opens at start: the most recently modified one, or,
 /// in an empty library (first start), a new copy of the example release.
 pub(crate) fn first_draft(state: &AppState) -> Result<Opened> {
-    let newest = state.library.list()?.into_iter().find(|e| e.damage.is_none());
+    let newest = state
+        .library
+        .list()?
+        .into_iter()
+        .find(|e| e.damage.is_none());
     let o = match newest {
         Some(entry) => state.library.load(&entry.id)?,
         None => state.library.create(Template::Example)?,
@@ -71,17 +75,32 @@ pub async fn list_trash(state: AppRef<'_>) -> Result<Vec<DraftEntry>> {
 pub async fn create_draft(state: AppRef<'_>, from_example: bool) -> Result<Opened> {
     let state = state.inner().clone();
     blocking(move || {
-        let template = if from_example { Template::Example } else { Template::Blank };
+        let template = if from_example {
+            Template::Example
+        } else {
+            Template::Blank
+        };
         let mut o = state.library.create(template)?;
         if !from_example {
             let settings = state.settings();
             o.draft.style = settings.default_style;
             o.draft.language = settings.default_language;
             let contact = settings.default_contact;
-            if [&contact.name, &contact.organization, &contact.email, &contact.phone].iter().any(|s| !s.trim().is_empty()) {
+            if [
+                &contact.name,
+                &contact.organization,
+                &contact.email,
+                &contact.phone,
+            ]
+            .iter()
+            .any(|s| !s.trim().is_empty())
+            {
                 o.draft.release.contacts = vec![contact];
             }
-            o.revision = state.library.save(&o.id, &o.draft, Some(&o.revision))?.revision;
+            o.revision = state
+                .library
+                .save(&o.id, &o.draft, Some(&o.revision))?
+                .revision;
         }
         opened(&state.library, o)
     })
@@ -95,12 +114,20 @@ pub async fn open_draft(state: AppRef<'_>, id: String) -> Result<Opened> {
 }
 
 #[tauri::command]
-pub async fn save_draft(state: AppRef<'_>, id: String, draft: Draft, revision: String) -> Result<Saved> {
+pub async fn save_draft(
+    state: AppRef<'_>,
+    id: String,
+    draft: Draft,
+    revision: String,
+) -> Result<Saved> {
     let state = state.inner().clone();
     blocking(move || {
-        let expected: Revision = revision
-            .parse()
-            .map_err(|_| IpcError::new("bad-revision-token", "the window's revision token is not valid"))?;
+        let expected: Revision = revision.parse().map_err(|_| {
+            IpcError::new(
+                "bad-revision-token",
+                "the window's revision token is not valid",
+            )
+        })?;
         match state.library.save(&id, &draft, Some(&expected)) {
             Ok(saved) => Ok(Saved {
                 revision: saved.revision.to_string(),

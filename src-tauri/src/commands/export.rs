@@ -15,12 +15,20 @@ use tauri_plugin_opener::OpenerExt;
 
 type AppRef<'a> = State<'a, Arc<AppState>>;
 
+/// Exports the saved draft `id`, or, with `file`, the draft file edited in place.
 #[tauri::command]
-pub async fn export_draft(app: AppHandle, state: AppRef<'_>, id: String, format: ExportFormat, save_as: bool) -> Result<Exported> {
+pub async fn export_draft(
+    app: AppHandle,
+    state: AppRef<'_>,
+    id: String,
+    format: ExportFormat,
+    save_as: bool,
+    file: Option<String>,
+) -> Result<Exported> {
     let state = state.inner().clone();
     let job = {
         let state = state.clone();
-        blocking(move || ExportJob::prepare(&state, &id)).await?
+        blocking(move || ExportJob::prepare(&state, &id, file.as_deref())).await?
     };
     let formats: &[&str] = match format {
         ExportFormat::Pdf => &["pdf"],
@@ -66,20 +74,35 @@ pub fn open_exported(app: AppHandle, state: AppRef<'_>, path: String) -> Result<
     let path = state.exported_path(&path)?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| IpcError::new("open-failed", format!("{}: cannot be opened: {e}", path.display())))
+        .map_err(|e| {
+            IpcError::new(
+                "open-failed",
+                format!("{}: cannot be opened: {e}", path.display()),
+            )
+        })
 }
 
 #[tauri::command]
 pub fn show_exported(app: AppHandle, state: AppRef<'_>, path: String) -> Result<()> {
     let path = state.exported_path(&path)?;
-    app.opener()
-        .reveal_item_in_dir(&path)
-        .map_err(|e| IpcError::new("open-failed", format!("{}: cannot be shown: {e}", path.display())))
+    app.opener().reveal_item_in_dir(&path).map_err(|e| {
+        IpcError::new(
+            "open-failed",
+            format!("{}: cannot be shown: {e}", path.display()),
+        )
+    })
 }
 
 #[tauri::command]
 pub async fn choose_export_dir(app: AppHandle, state: AppRef<'_>) -> Result<Option<String>> {
     let current = PathBuf::from(state.settings().export_dir);
-    let chosen = app.dialog().file().set_title("Export folder").set_directory(current).blocking_pick_folder();
-    Ok(chosen.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title("Export folder")
+        .set_directory(current)
+        .blocking_pick_folder();
+    Ok(chosen
+        .and_then(|p| p.into_path().ok())
+        .map(|p| p.display().to_string()))
 }

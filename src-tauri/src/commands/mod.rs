@@ -2,15 +2,19 @@
 //! crates, and converts the error; work that takes time runs off the async
 //! runtime's threads so the window never waits on it.
 
+pub mod about;
 pub mod compose;
 pub mod drafts;
 pub mod export;
+pub mod files;
 pub mod settings;
 
 use crate::error::{IpcError, Result};
 
 /// Runs blocking work (file I/O, typesetting) on a blocking thread.
-pub(crate) async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+pub(crate) async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
     tauri::async_runtime::spawn_blocking(work)
         .await
         .map_err(|e| IpcError::new("internal", format!("the work stopped unexpectedly: {e}")))?

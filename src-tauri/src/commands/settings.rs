@@ -4,7 +4,8 @@ use crate::error::Result;
 use crate::settings::Settings;
 use crate::state::AppState;
 use std::sync::Arc;
-use tauri::{State, WebviewWindow};
+use tauri::{Manager, State, WebviewWindow};
+use tauri_plugin_window_state::AppHandleExt;
 
 #[tauri::command]
 pub fn save_settings(state: State<'_, Arc<AppState>>, settings: Settings) -> Result<Settings> {
@@ -15,5 +16,8 @@ pub fn save_settings(state: State<'_, Arc<AppState>>, settings: Settings) -> Res
 /// answer to `save-before-close`.
 #[tauri::command]
 pub fn close_window(window: WebviewWindow) -> Result<()> {
+    // The plugin saves the window's size and place when the app exits; saving
+    // now too keeps them even if the exit is cut short.
+    let _ = window.app_handle().save_window_state(crate::WINDOW_STATE);
     window.destroy().map_err(Into::into)
 }

@@ -39,6 +39,11 @@ const mocks = vi.hoisted(() => ({
     discardRecovery: vi.fn(),
     applyFix: vi.fn(),
     onClose: vi.fn(() => Promise.resolve(() => {})),
+    onFileHanded: vi.fn(() => Promise.resolve(() => {})),
+    takeOpenedFile: vi.fn(),
+    importDraft: vi.fn(),
+    saveFile: vi.fn(),
+    saveSettings: vi.fn(),
   },
 }));
 
@@ -56,11 +61,12 @@ vi.mock("./ipc", () => ({
 }));
 
 const { AppState, AUTOSAVE_MS, SAVE_MS } = await import("./app.svelte");
+const { IpcFailure } = await import("./ipc");
 
 function setUp(findings: unknown[] = []) {
   const m = mocks.ipc;
   m.startup.mockResolvedValue({
-    settings: { default_style: "un", default_language: "en", export_dir: "/tmp/Releases", default_contact: { name: "", title: "", organization: "", email: "", phone: "" }, theme: "system" },
+    settings: { default_style: "un", default_language: "en", export_dir: "/tmp/Releases", default_contact: { name: "", title: "", organization: "", email: "", phone: "" }, theme: "system", preview_shown: true },
     styles: [{ name: "un", description: "UN", languages: ["en"], headline_limit: 120, headline_guidance: null }],
     library_dir: "/tmp/drafts",
     opened: { id: "d1", draft: draft(), revision: "r1", recovery: null },
@@ -72,7 +78,18 @@ function setUp(findings: unknown[] = []) {
   m.checkDraft.mockResolvedValue({ findings, printed: { dateline: "Dushanbe (Tajikistan), 8 December 2021 – ", quotes: [], contacts: "" } });
   m.previewPdf.mockResolvedValue(new Uint8Array([37, 80, 68, 70]));
   m.exportDraft.mockResolvedValue({ files: ["/tmp/Releases/x.pdf"] });
+  m.takeOpenedFile.mockResolvedValue(null);
+  m.onFileHanded.mockResolvedValue(() => {});
+  m.onClose.mockResolvedValue(() => {});
+  m.saveSettings.mockImplementation((settings: unknown) => Promise.resolve(settings));
 }
+
+const outside = () => ({
+  path: "/home/ana/Mail/launch.release.json",
+  name: "launch.release.json",
+  draft: { ...draft(), release: { ...draft().release, headline: "From a colleague" } },
+  revision: "f1",
+});
 
 describe("the app state", () => {
   beforeEach(() => {
@@ -135,7 +152,7 @@ describe("the app state", () => {
     await app.init();
     await vi.runAllTimersAsync();
     await app.export("both");
-    expect(mocks.ipc.exportDraft).toHaveBeenCalledWith("d1", "both", false);
+    expect(mocks.ipc.exportDraft).toHaveBeenCalledWith("d1", "both", false, null);
     expect(app.toast?.files).toEqual(["/tmp/Releases/x.pdf"]);
   });
 
@@ -151,5 +168,88 @@ describe("the app state", () => {
     expect(app.status).toBe("error");
     expect(app.draft!.release.headline).toBe("Kept");
     expect(app.toast?.kind).toBe("error");
+  });
+
+  it("offers a draft file from outside, and edits it in place: saves go to the file", async () => {
+    setUp();
+    mocks.ipc.takeOpenedFile.mockResolvedValue({ kind: "outside", file: outside() });
+    mocks.ipc.saveFile.mockResolvedValue({ revision: "f2" });
+    const app = new AppState();
+    await app.init();
+    await vi.runAllTimersAsync();
+    expect(app.offer?.name).toBe("launch.release.json");
+    expect(app.id).toBe("d1");
+    await app.answerOffer("in-place");
+    expect([app.offer, app.id, app.file?.path]).toEqual([null, null, "/home/ana/Mail/launch.release.json"]);
+    expect(app.title).toBe("From a colleague — launch.release.json — Release Composer");
+    app.draft!.release.headline = "Edited where it is";
+    app.changed();
+    await vi.runAllTimersAsync();
+    expect(mocks.ipc.autosaveDraft).not.toHaveBeenCalled();
+    expect(mocks.ipc.saveDraft).not.toHaveBeenCalled();
+    const [path, saved, revision] = mocks.ipc.saveFile.mock.calls[0];
+    expect([path, saved.release.headline, revision]).toEqual(["/home/ana/Mail/launch.release.json", "Edited where it is", "f1"]);
+    expect(app.status).toBe("saved");
+    await app.export("pdf");
+    expect(mocks.ipc.exportDraft).toHaveBeenCalledWith("", "pdf", false, "/home/ana/Mail/launch.release.json");
+  });
+
+  it("does not overwrite a file changed on disk, and says how to keep the edit", async () => {
+    setUp();
+    mocks.ipc.takeOpenedFile.mockResolvedValue({ kind: "outside", file: outside() });
+    mocks.ipc.saveFile.mockRejectedValue(new IpcFailure({ code: "changed-on-disk", message: "changed", path: null }));
+    mocks.ipc.importDraft.mockResolvedValue({ id: "d9", draft: outside().draft, revision: "r9", recovery: null });
+    const app = new AppState();
+    await app.init();
+    await app.answerOffer("in-place");
+    app.draft!.release.headline = "Mine";
+    app.changed();
+    expect(await app.saveNow()).toBe(false);
+    expect(app.status).toBe("error");
+    expect(app.toast?.message).toContain("Import into my drafts");
+    await app.importFile();
+    expect(mocks.ipc.importDraft.mock.calls[0][0].release.headline).toBe("Mine");
+    expect([app.id, app.file]).toEqual(["d9", null]);
+  });
+
+  it("imports a draft file from outside into the library", async () => {
+    setUp();
+    mocks.ipc.takeOpenedFile.mockResolvedValue({ kind: "outside", file: outside() });
+    mocks.ipc.importDraft.mockResolvedValue({ id: "d2", draft: outside().draft, revision: "r1", recovery: null });
+    const app = new AppState();
+    await app.init();
+    await app.answerOffer("import");
+    expect(mocks.ipc.importDraft.mock.calls[0][0].release.headline).toBe("From a colleague");
+    expect([app.id, app.file, app.draft?.release.headline]).toEqual(["d2", null, "From a colleague"]);
+  });
+
+  it("opens a library draft handed over directly, and names a refused file", async () => {
+    setUp();
+    mocks.ipc.takeOpenedFile.mockResolvedValueOnce({ kind: "library", opened: { id: "d3", draft: draft(), revision: "r3", recovery: null } });
+    const app = new AppState();
+    await app.init();
+    expect([app.id, app.offer]).toEqual(["d3", null]);
+    mocks.ipc.takeOpenedFile.mockResolvedValueOnce({
+      kind: "refused",
+      error: { code: "not-a-draft", message: "/tmp/notes.release.json: not a Release Composer draft: not JSON. Nothing was written", path: null },
+    });
+    await app.takeFile();
+    expect(app.toast?.message).toContain("/tmp/notes.release.json");
+    expect(app.id).toBe("d3");
+  });
+
+  it("remembers whether the preview is shown", async () => {
+    setUp();
+    const app = new AppState();
+    await app.init();
+    expect(app.previewShown).toBe(true);
+    app.previewShown = false;
+    expect(app.previewShown).toBe(false);
+    expect(mocks.ipc.saveSettings.mock.calls[0][0].preview_shown).toBe(false);
+    const start = await mocks.ipc.startup();
+    mocks.ipc.startup.mockResolvedValue({ ...start, settings: { ...start.settings, preview_shown: false } });
+    const next = new AppState();
+    await next.init();
+    expect(next.previewShown).toBe(false);
   });
 });

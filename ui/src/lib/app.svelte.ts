@@ -6,8 +6,10 @@ import type { Checked } from "./bindings/Checked";
 import type { Draft } from "./bindings/Draft";
 import type { DraftEntry } from "./bindings/DraftEntry";
 import type { ExportFormat } from "./bindings/ExportFormat";
+import type { FileOpened } from "./bindings/FileOpened";
 import type { Finding } from "./bindings/Finding";
 import type { Fix } from "./bindings/Fix";
+import type { OutsideFile } from "./bindings/OutsideFile";
 import type { Recovery } from "./bindings/Recovery";
 import type { Settings } from "./bindings/Settings";
 import type { StyleInfo } from "./bindings/StyleInfo";
@@ -41,6 +43,10 @@ export class AppState {
   showTrash = $state(false);
 
   id = $state<string | null>(null);
+  /** The draft file edited in place (outside the library), when not a library draft. */
+  file = $state<OutsideFile | null>(null);
+  /** A draft file from outside the library, waiting for "import" or "edit in place". */
+  offer = $state<OutsideFile | null>(null);
   draft = $state<Draft | null>(null);
   revision = "";
   status = $state<SaveStatus>("saved");
@@ -51,7 +57,8 @@ export class AppState {
   printed = $state<Checked["printed"] | null>(null);
   preview = $state<Uint8Array | null>(null);
   previewMs = $state<number | null>(null);
-  previewShown = $state(true);
+  /** What the user last chose; `previewShown` reads it and saves changes in the settings. */
+  private previewChoice = $state<boolean | null>(null);
   step = $state<StepId>("release");
   toast = $state<Toast | null>(null);
   exporting = $state(false);
@@ -67,6 +74,28 @@ export class AppState {
   private save = debounce(() => void this.saveNow(), SAVE_MS);
   private refresh = debounce(() => void this.refreshPreview(), PREVIEW_MS);
 
+  get previewShown(): boolean {
+    return this.previewChoice ?? this.settings?.preview_shown ?? true;
+  }
+
+  /** Shows or hides the preview, and remembers it for the next start. */
+  set previewShown(shown: boolean) {
+    this.previewChoice = shown;
+    if (!this.settings || this.settings.preview_shown === shown) return;
+    const settings = { ...$state.snapshot(this.settings), preview_shown: shown } as Settings;
+    ipc.saveSettings(settings).then(
+      (saved) => (this.settings = saved),
+      (error) => this.fail(error),
+    );
+  }
+
+  /** The window's title: the draft's headline, and the file's name when edited in place. */
+  get title(): string {
+    const headline = this.draft?.release.headline.trim() ?? "";
+    const short = headline.length > 60 ? `${headline.slice(0, 59)}…` : headline;
+    return [short || (this.draft ? "Untitled release" : ""), this.file?.name ?? "", "Release Composer"].filter(Boolean).join(" — ");
+  }
+
   get errors(): Finding[] {
     return this.findings.filter((f) => f.severity === "error");
   }
@@ -80,6 +109,8 @@ export class AppState {
       this.libraryDir = start.library_dir;
       this.opened(start.opened.id, start.opened.draft, start.opened.revision, start.opened.recovery);
       await this.reloadList();
+      void ipc.onFileHanded(() => void this.takeFile()).catch((error) => this.fail(error));
+      await this.takeFile();
     } catch (error) {
       this.fail(error);
     } finally {
@@ -91,6 +122,7 @@ export class AppState {
     this.autosave.cancel();
     this.save.cancel();
     this.id = id;
+    this.file = null;
     this.draft = draft;
     this.revision = revision;
     this.savedJson = JSON.stringify(draft);
@@ -100,6 +132,69 @@ export class AppState {
     this.statusMessage = "";
     this.refresh();
     this.refresh.flush();
+  }
+
+  /** Opens a draft file edited in place: saves go back to that file. */
+  private openedInPlace(file: OutsideFile): void {
+    this.opened("", file.draft, file.revision, null);
+    this.id = null;
+    this.file = file;
+  }
+
+  /** Takes the draft file handed to the app (command line, double-click, second launch), if any. */
+  async takeFile(): Promise<void> {
+    let handed: FileOpened | null;
+    try {
+      handed = await ipc.takeOpenedFile();
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    if (!handed) return;
+    if (handed.kind === "refused") {
+      this.fail(new IpcFailure({ ...handed.error, path: null }));
+    } else if (handed.kind === "library") {
+      const o = handed.opened;
+      if (o.id !== this.id && !(await this.saveNow())) return;
+      this.opened(o.id, o.draft, o.revision, o.recovery);
+      this.step = "release";
+    } else {
+      this.offer = handed.file;
+    }
+  }
+
+  /** The answer to the offer of an outside draft file. */
+  async answerOffer(choice: "import" | "in-place" | "cancel"): Promise<void> {
+    const file = this.offer;
+    this.offer = null;
+    if (!file || choice === "cancel") return;
+    if (!(await this.saveNow())) return;
+    if (choice === "in-place") {
+      this.openedInPlace(file);
+      this.step = "release";
+      return;
+    }
+    await this.importCurrent(file.draft, `Imported ${file.name} into your drafts; the file itself is unchanged.`);
+  }
+
+  /** Copies `draft` into the library as a new draft and edits that. */
+  private async importCurrent(draft: Draft, message: string): Promise<void> {
+    try {
+      const o = await ipc.importDraft(draft);
+      this.opened(o.id, o.draft, o.revision, o.recovery);
+      this.step = "release";
+      await this.reloadList();
+      this.say(message);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Copies the draft file edited in place into the library and edits the copy. */
+  async importFile(): Promise<void> {
+    if (!this.file || !this.draft) return;
+    const name = this.file.name;
+    await this.importCurrent($state.snapshot(this.draft) as Draft, `Copied into your drafts: you are editing the copy; ${name} stays as it is.`);
   }
 
   /** Called by the form after any edit (App watches the draft deeply). */
@@ -114,6 +209,7 @@ export class AppState {
   }
 
   private async writeRecovery(): Promise<void> {
+    // Files edited in place have no recovery slot: it lives in the library.
     if (!this.id || !this.draft) return;
     const json = JSON.stringify(this.draft);
     if (json === this.recoveredJson || json === this.savedJson) return;
@@ -129,13 +225,15 @@ export class AppState {
   async saveNow(announce = false): Promise<boolean> {
     this.autosave.cancel();
     this.save.cancel();
-    if (!this.id || !this.draft) return false;
+    if ((!this.id && !this.file) || !this.draft) return false;
     const json = JSON.stringify(this.draft);
     if (json === this.savedJson) {
       if (announce) this.statusMessage = "Saved";
       return true;
     }
     this.status = "saving";
+    if (this.file) return this.saveInPlace(this.file, json, announce);
+    if (!this.id) return false;
     try {
       const saved = await ipc.saveDraft(this.id, $state.snapshot(this.draft) as Draft, this.revision);
       if (saved.kept_as) {
@@ -158,6 +256,29 @@ export class AppState {
     } catch (error) {
       this.status = "error";
       this.fail(error);
+      return false;
+    }
+  }
+
+  /** Saves the draft file edited in place; a file changed on disk is not overwritten. */
+  private async saveInPlace(file: OutsideFile, json: string, announce: boolean): Promise<boolean> {
+    try {
+      const saved = await ipc.saveFile(file.path, $state.snapshot(this.draft) as Draft, this.revision);
+      this.revision = saved.revision;
+      this.savedJson = json;
+      this.status = JSON.stringify(this.draft) === json ? "saved" : "unsaved";
+      this.statusMessage = announce ? "Saved" : "";
+      return true;
+    } catch (error) {
+      this.status = "error";
+      if (error instanceof IpcFailure && error.code === "changed-on-disk") {
+        this.toast = {
+          message: `${file.name} was changed on disk by another program since you opened it, so it was not overwritten. Use "Import into my drafts" to keep your version.`,
+          kind: "error",
+        };
+      } else {
+        this.fail(error);
+      }
       return false;
     }
   }
@@ -221,6 +342,7 @@ export class AppState {
   }
 
   async duplicate(): Promise<void> {
+    if (this.file) return this.importFile();
     if (!this.id || !(await this.saveNow())) return;
     try {
       const o = await ipc.duplicateDraft(this.id);
@@ -296,7 +418,7 @@ export class AppState {
 
   /** Exports the draft after saving it; refuses while validation reports errors. */
   async export(format: ExportFormat, saveAs = false): Promise<void> {
-    if (!this.id || this.exporting) return;
+    if ((!this.id && !this.file) || this.exporting) return;
     if (!(await this.saveNow())) return;
     await this.refreshPreview();
     if (this.errors.length) {
@@ -309,7 +431,7 @@ export class AppState {
     }
     this.exporting = true;
     try {
-      const result = await ipc.exportDraft(this.id, format, saveAs);
+      const result = await ipc.exportDraft(this.id ?? "", format, saveAs, this.file?.path ?? null);
       if (result.files.length) {
         this.toast = { message: `Exported ${result.files.length === 1 ? "1 file" : `${result.files.length} files`}`, kind: "info", files: result.files };
       }

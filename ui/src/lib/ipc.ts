@@ -4,15 +4,19 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import type { About } from "./bindings/About";
 import type { Checked } from "./bindings/Checked";
 import type { Draft } from "./bindings/Draft";
 import type { DraftEntry } from "./bindings/DraftEntry";
 import type { ExportFormat } from "./bindings/ExportFormat";
 import type { Exported } from "./bindings/Exported";
+import type { FileOpened } from "./bindings/FileOpened";
 import type { Fix } from "./bindings/Fix";
 import type { IpcError } from "./bindings/IpcError";
 import type { Opened } from "./bindings/Opened";
 import type { Saved } from "./bindings/Saved";
+import type { SavedFile } from "./bindings/SavedFile";
 import type { Settings } from "./bindings/Settings";
 import type { Startup } from "./bindings/Startup";
 
@@ -60,13 +64,26 @@ export const ipc = {
   applyFix: (draft: Draft, fix: Fix) => call<Draft>("apply_fix", { draft, fix }),
   /** The exported PDF's bytes, for the preview. */
   previewPdf: async (draft: Draft) => new Uint8Array(await call<ArrayBuffer>("preview_pdf", { draft })),
-  /** Exports the saved draft into the export folder, or where a save dialog says when `saveAs`. */
-  exportDraft: (id: string, format: ExportFormat, saveAs: boolean) =>
-    call<Exported>("export_draft", { id, format, saveAs }),
+  /**
+   * Exports the saved draft into the export folder, or where a save dialog says when `saveAs`.
+   * With `file`, the draft file edited in place is exported instead of library draft `id`.
+   */
+  exportDraft: (id: string, format: ExportFormat, saveAs: boolean, file: string | null = null) =>
+    call<Exported>("export_draft", { id, format, saveAs, file }),
   openExported: (path: string) => call<null>("open_exported", { path }),
   showExported: (path: string) => call<null>("show_exported", { path }),
   saveSettings: (settings: Settings) => call<Settings>("save_settings", { settings }),
   chooseExportDir: () => call<string | null>("choose_export_dir"),
+  /** The draft file handed to the app last (command line, double-click, second launch), read. */
+  takeOpenedFile: () => call<FileOpened | null>("take_opened_file"),
+  /** Copies a draft into the library as a new draft. */
+  importDraft: (draft: Draft) => call<Opened>("import_draft", { draft }),
+  /** Saves a draft file handed to the app where it is; refused if it changed on disk since `revision`. */
+  saveFile: (path: string, draft: Draft, revision: string) => call<SavedFile>("save_file", { path, draft, revision }),
+  about: () => call<About>("about"),
+  /** Calls `take` whenever a draft file is handed to the running app. */
+  onFileHanded: (take: () => void) => listen("file-handed", () => take()),
+  setTitle: (title: string) => getCurrentWindow().setTitle(title),
   /** Runs `save` when the window is about to close, then closes it. */
   onClose: (save: () => Promise<unknown>) =>
     listen("save-before-close", async () => {

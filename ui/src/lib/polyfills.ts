@@ -1,10 +1,10 @@
 // What pdf.js needs that WebKitGTK (Linux's webview) lacks: async iteration
 // of ReadableStream, used when pdf.js reads a page's text.
 
-type Iterable = ReadableStream & { [Symbol.asyncIterator]?: () => AsyncIterator<unknown> };
+type IterableStream = ReadableStream & { [Symbol.asyncIterator]?: () => AsyncIterator<unknown> };
 
 if (typeof ReadableStream !== "undefined" && !(Symbol.asyncIterator in ReadableStream.prototype)) {
-  (ReadableStream.prototype as Iterable)[Symbol.asyncIterator] = async function* (this: ReadableStream) {
+  (ReadableStream.prototype as IterableStream)[Symbol.asyncIterator] = async function* (this: ReadableStream) {
     const reader = this.getReader();
     try {
       for (;;) {
@@ -17,3 +17,5 @@ if (typeof ReadableStream !== "undefined" && !(Symbol.asyncIterator in ReadableS
     }
   };
 }
+
+export {};

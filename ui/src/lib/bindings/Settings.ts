@@ -13,4 +13,8 @@ export_dir: string,
 /**
  * Added to a new release's contacts.
  */
-default_contact: Contact, theme: Theme, };
+default_contact: Contact, theme: Theme, 
+/**
+ * Whether the preview beside the form is shown; remembered between runs.
+ */
+preview_shown: boolean, };
