@@ -415,7 +415,9 @@ impl Composer<'_> {
         let separator = self.style.contacts.separator.clone();
         match self.style.contacts.layout {
             ContactLayout::Inline => {
-                let mut spans = vec![Span::plain(format!("{label} "))];
+                // Full-width punctuation (Chinese `：`) carries its own space.
+                let gap = if label.ends_with(['：', '，']) { "" } else { " " };
+                let mut spans = vec![Span::plain(format!("{label}{gap}"))];
                 for (i, line) in lines.into_iter().enumerate() {
                     if i > 0 {
                         spans.push(Span::plain(separator.clone()));
