@@ -10,7 +10,7 @@ use docx_rs::{
     ParagraphBorderPosition, ParagraphBorders, RunFonts, Style, StyleType, Styles,
 };
 use release_model::Direction;
-use release_style::{Align, Document, ParagraphStyle, Rgb, Role, Rule};
+use release_style::{Align, Document, DocxScript, ParagraphStyle, Rgb, Role, Rule};
 
 /// The id Word keys a style by: its name without spaces (`Body Text` → `BodyText`).
 pub(crate) fn style_id(name: &str) -> String {
@@ -24,10 +24,9 @@ pub(crate) const HEADER: &str = "Header";
 /// styles of every role the house style defines, the character styles, and
 /// `Header` when there is a logo to put in one.
 pub(crate) fn styles(doc: &Document) -> Styles {
-    let family = doc.fonts.docx_family.as_str();
     let body_size = doc.styles.get(&Role::Body).map_or(11.0, |s| s.size_pt);
     let mut styles = Styles::new()
-        .default_fonts(RunFonts::new().ascii(family).hi_ansi(family).cs(family))
+        .default_fonts(run_fonts(doc))
         .default_size(half_points(body_size));
     let rtl = doc.direction == Direction::RightToLeft;
     for (role, style) in &doc.styles {
@@ -53,6 +52,25 @@ pub(crate) fn styles(doc: &Document) -> Styles {
         styles = styles.add_style(header);
     }
     styles
+}
+
+/// The document's fonts: the style's family for Latin, Greek and Cyrillic,
+/// and the fallback fonts' Word families for complex scripts (`w:cs`, Arabic)
+/// and East Asian text (`w:eastAsia`, Chinese); the style's family where the
+/// style names none.
+fn run_fonts(doc: &Document) -> RunFonts {
+    let family = doc.fonts.docx_family.as_str();
+    let slot = |script: DocxScript| {
+        doc.fallback
+            .iter()
+            .find(|f| f.docx_script == script)
+            .map_or(family, |f| f.docx_family.as_str())
+    };
+    RunFonts::new()
+        .ascii(family)
+        .hi_ansi(family)
+        .cs(slot(DocxScript::Complex))
+        .east_asia(slot(DocxScript::EastAsian))
 }
 
 /// The ids of the paragraph styles that must never be hyphenated, when the

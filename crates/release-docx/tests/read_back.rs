@@ -81,7 +81,9 @@ fn styles_are_named_and_defined_once_with_the_house_style() {
     assert!(style_xml(&xml, "Footer").contains(r#"<w:color w:val="7F7F7F" />"#));
     assert!(style_xml(&xml, "Dateline").contains("<w:b />"));
     assert!(style_xml(&xml, "Hyperlink").contains(r#"<w:u w:val="single" />"#));
-    assert!(xml.contains(r#"<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial" />"#));
+    assert!(xml.contains(
+        r#"<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial" w:eastAsia="SimSun" />"#
+    ));
 }
 
 #[test]
@@ -399,4 +401,30 @@ fn any_text_gives_well_formed_xml_and_control_characters_a_warning() {
             .iter()
             .all(|w| w.code == "docx-control-character")
     );
+}
+
+#[test]
+fn arabic_and_chinese_text_get_their_own_word_fonts() {
+    for (style, latin, complex) in [
+        ("un", "Arial", "Arial"),
+        ("newswire", "Times New Roman", "Times New Roman"),
+    ] {
+        let xml = package(&example(style)).xml("word/styles.xml");
+        let defaults = xml
+            .split("<w:rPrDefault>")
+            .nth(1)
+            .and_then(|rest| rest.split("</w:rPrDefault>").next())
+            .expect("run defaults");
+        for expected in [
+            format!(r#"w:ascii="{latin}""#),
+            format!(r#"w:hAnsi="{latin}""#),
+            format!(r#"w:cs="{complex}""#),
+            r#"w:eastAsia="SimSun""#.to_owned(),
+        ] {
+            assert!(
+                defaults.contains(&expected),
+                "{style}: {expected} missing in {defaults}"
+            );
+        }
+    }
 }
