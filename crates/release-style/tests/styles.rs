@@ -255,3 +255,24 @@ fn a_file_that_is_not_a_font_is_refused() {
     let err = HouseStyle::from_dir(&dir).expect_err("refused");
     assert!(err.to_string().contains("fonts.bold"), "{err}");
 }
+
+/// The example release in each UN language composes in the `un` style: its
+/// outline is the reviewed golden file, and nothing is left out.
+#[test]
+fn the_example_in_every_language() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates/examples");
+    let un = builtin("un").expect("un");
+    for language in ["fr", "es", "ru", "ar", "zh"] {
+        let text =
+            std::fs::read_to_string(examples.join(format!("example.{language}.release.json")))
+                .expect("example file");
+        let draft = release_model::load(&text).expect("a draft").draft;
+        assert_eq!(draft.language, language);
+        let doc = document(&draft, &un);
+        assert!(doc.warnings.is_empty(), "{language}: {:?}", doc.warnings);
+        golden(
+            &format!("example-un-{language}.outline.txt"),
+            &doc.outline(),
+        );
+    }
+}
