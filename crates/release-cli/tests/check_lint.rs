@@ -2,36 +2,15 @@
 //! the example's real defects as warnings (exit 0), fixes in JSON, `--today`
 //! for reproducible runs, and errors from a style's hard limits (exit 1).
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_release-composer"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("release-composer starts");
-    let mut pipe = child.stdin.take().expect("stdin");
-    let input = stdin.as_bytes().to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let output = child.wait_with_output().expect("release-composer finishes");
-    writer.join().expect("stdin written");
-    output
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::{run, text};
 
 const EXAMPLE: &str = release_model::EXAMPLE_JSON;
 
 #[test]
 fn the_example_shows_its_defects_as_warnings_and_exits_0() {
-    let out = run(&["check", "--today", "2021-12-08", "-"], EXAMPLE);
+    let out = run(&["check", "--today", "2021-12-08", "-"], EXAMPLE.as_bytes());
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
@@ -55,7 +34,10 @@ fn the_example_shows_its_defects_as_warnings_and_exits_0() {
 
 #[test]
 fn json_carries_fixes_where_there_are_some() {
-    let out = run(&["check", "--json", "--today", "2021-12-08", "-"], EXAMPLE);
+    let out = run(
+        &["check", "--json", "--today", "2021-12-08", "-"],
+        EXAMPLE.as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(0));
     let findings: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON array");
     let findings = findings.as_array().expect("array");
@@ -76,7 +58,7 @@ fn json_carries_fixes_where_there_are_some() {
 
 #[test]
 fn the_clock_decides_without_today() {
-    let out = run(&["check", "-"], EXAMPLE);
+    let out = run(&["check", "-"], EXAMPLE.as_bytes());
     assert_eq!(out.status.code(), Some(0));
     assert!(
         text(&out.stdout).contains("release.dateline.date: warning:"),
@@ -87,7 +69,7 @@ fn the_clock_decides_without_today() {
 
 #[test]
 fn a_bad_today_exits_2_naming_the_flag() {
-    let out = run(&["check", "--today", "2021-02-30", "-"], EXAMPLE);
+    let out = run(&["check", "--today", "2021-02-30", "-"], EXAMPLE.as_bytes());
     assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out.stderr).contains("--today"),
@@ -105,7 +87,7 @@ fn a_style_hard_limit_is_an_error() {
     );
     let out = run(
         &["check", "--style", "newswire", "--today", "2021-12-08", "-"],
-        &long,
+        long.as_bytes(),
     );
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
     assert!(

@@ -1,33 +1,12 @@
 //! The `release-composer` binary as a user runs it: exit codes, messages that
 //! name the file and field, and no panics on bad input.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_release-composer"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("release-composer starts");
-    let mut pipe = child.stdin.take().expect("stdin");
-    let input = stdin.unwrap_or_default().to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let output = child.wait_with_output().expect("release-composer finishes");
-    writer.join().expect("stdin written");
-    output
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::{run, text};
 
 fn example() -> String {
-    text(&run(&["example"], None).stdout)
+    text(&run(&["example"], b"").stdout)
 }
 
 /// Exit code and stderr of `check` on a file holding `contents`.
@@ -35,17 +14,25 @@ fn check_file(contents: &[u8]) -> (i32, String, String) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("bad.release.json");
     std::fs::write(&path, contents).expect("write");
-    let out = run(&["check", path.to_str().expect("utf-8")], None);
+    let out = run(&["check", path.to_str().expect("utf-8")], b"");
     let stderr = text(&out.stderr);
     assert!(!stderr.contains("panicked"), "panic: {stderr}");
-    (out.status.code().expect("exit code"), text(&out.stdout), stderr)
+    (
+        out.status.code().expect("exit code"),
+        text(&out.stdout),
+        stderr,
+    )
 }
 
 #[test]
 fn example_checks_clean_through_a_pipe() {
-    let out = run(&["check", "-"], Some(example().as_bytes()));
+    let out = run(&["check", "-"], example().as_bytes());
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(!text(&out.stdout).contains(": error:"), "{}", text(&out.stdout));
+    assert!(
+        !text(&out.stdout).contains(": error:"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]
@@ -55,12 +42,19 @@ fn example_is_the_bundled_draft() {
 
 #[test]
 fn styles_lists_name_tab_description() {
-    let out = run(&["styles"], None);
+    let out = run(&["styles"], b"");
     assert_eq!(out.status.code(), Some(0));
     let listing = text(&out.stdout);
-    let names: Vec<&str> = listing.lines().map(|l| l.split('\t').next().unwrap_or("")).collect();
+    let names: Vec<&str> = listing
+        .lines()
+        .map(|l| l.split('\t').next().unwrap_or(""))
+        .collect();
     assert_eq!(names, ["un", "newswire"]);
-    assert!(listing.lines().all(|l| l.split('\t').nth(1).is_some_and(|d| d.len() > 20)));
+    assert!(
+        listing
+            .lines()
+            .all(|l| l.split('\t').nth(1).is_some_and(|d| d.len() > 20))
+    );
 }
 
 #[test]
@@ -69,21 +63,33 @@ fn unreadable_drafts_exit_2_naming_the_file() {
         (b"", "the file is empty"),
         (b"{ not json", "not valid JSON"),
         (br#"{"format":"something/else","version":1}"#, "format"),
-        (br#"{"format":"release-composer/draft","version":99}"#, "version 99"),
+        (
+            br#"{"format":"release-composer/draft","version":99}"#,
+            "version 99",
+        ),
         (b"\xff\xfe\x00", "not UTF-8"),
-        (br#"{"format":"release-composer/draft","version":1,"release":{"headline":42}}"#, "release.headline"),
+        (
+            br#"{"format":"release-composer/draft","version":1,"release":{"headline":42}}"#,
+            "release.headline",
+        ),
     ];
     for (contents, expected) in cases {
         let (code, _, stderr) = check_file(contents);
         assert_eq!(code, 2, "{expected}: {stderr}");
-        assert!(stderr.contains("bad.release.json"), "file not named: {stderr}");
-        assert!(stderr.contains(expected), "expected `{expected}` in: {stderr}");
+        assert!(
+            stderr.contains("bad.release.json"),
+            "file not named: {stderr}"
+        );
+        assert!(
+            stderr.contains(expected),
+            "expected `{expected}` in: {stderr}"
+        );
     }
 }
 
 #[test]
 fn a_missing_file_exits_2() {
-    let out = run(&["check", "/nonexistent/x.release.json"], None);
+    let out = run(&["check", "/nonexistent/x.release.json"], b"");
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("/nonexistent/x.release.json"));
 }
@@ -95,17 +101,26 @@ fn validation_errors_exit_1_with_their_path() {
         .replace("\"email\": \"gerardl@un.org\"", "\"email\": \"gerardl\"");
     let (code, stdout, _) = check_file(draft.as_bytes());
     assert_eq!(code, 1);
-    assert!(stdout.contains("release.dateline.date: error: `2021-02-30` is not a real date"), "{stdout}");
-    assert!(stdout.contains("release.contacts[0].email: error:"), "{stdout}");
+    assert!(
+        stdout.contains("release.dateline.date: error: `2021-02-30` is not a real date"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("release.contacts[0].email: error:"),
+        "{stdout}"
+    );
 }
 
 #[test]
 fn json_findings_carry_severity_code_path_message() {
-    let draft = example().replace("\"headline\": \"Launch", "\"headline\": \"\", \"x\": \"Launch");
+    let draft = example().replace(
+        "\"headline\": \"Launch",
+        "\"headline\": \"\", \"x\": \"Launch",
+    );
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("d.release.json");
     std::fs::write(&path, draft).expect("write");
-    let out = run(&["check", "--json", path.to_str().expect("utf-8")], None);
+    let out = run(&["check", "--json", path.to_str().expect("utf-8")], b"");
     assert_eq!(out.status.code(), Some(1));
     let findings: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON array");
     let headline = findings
@@ -131,20 +146,33 @@ fn an_unknown_style_is_a_finding_at_style() {
     let draft = example().replace("\"style\": \"un\"", "\"style\": \"un-old\"");
     let (code, stdout, _) = check_file(draft.as_bytes());
     assert_eq!(code, 1);
-    assert!(stdout.contains("style: error: there is no built-in house style `un-old`"), "{stdout}");
+    assert!(
+        stdout.contains("style: error: there is no built-in house style `un-old`"),
+        "{stdout}"
+    );
 }
 
 #[test]
 fn huge_control_and_right_to_left_text_do_not_break_anything() {
     let big = "word ".repeat(1024 * 1024);
     let draft = example()
-        .replacen("\"text\": \"The United Nations", &format!("\"text\": \"{big}The United Nations"), 1)
+        .replacen(
+            "\"text\": \"The United Nations",
+            &format!("\"text\": \"{big}The United Nations"),
+            1,
+        )
         .replace("\"city\": \"Dushanbe\"", "\"city\": \"دوشنبه\\u0007\"")
-        .replace("\"country\": \"Tajikistan\"", "\"country\": \"طاجيكستان 🇹🇯 e\\u0301\"");
+        .replace(
+            "\"country\": \"Tajikistan\"",
+            "\"country\": \"طاجيكستان 🇹🇯 e\\u0301\"",
+        );
     assert!(draft.len() > 5 * 1024 * 1024);
     let (code, stdout, _) = check_file(draft.as_bytes());
     assert_eq!(code, 0, "warnings only: {stdout}");
-    assert!(stdout.contains("release.dateline.city: warning:"), "{stdout}");
+    assert!(
+        stdout.contains("release.dateline.city: warning:"),
+        "{stdout}"
+    );
     assert!(stdout.contains("U+0007"), "{stdout}");
 }
 
@@ -152,17 +180,33 @@ fn huge_control_and_right_to_left_text_do_not_break_anything() {
 fn export_refuses_a_draft_with_errors() {
     let dir = tempfile::tempdir().expect("tempdir");
     let draft = dir.path().join("d.release.json");
-    std::fs::write(&draft, example().replace("\"kind\": \"PRESS RELEASE\"", "\"kind\": \"\"")).expect("write");
+    std::fs::write(
+        &draft,
+        example().replace("\"kind\": \"PRESS RELEASE\"", "\"kind\": \"\""),
+    )
+    .expect("write");
     let pdf = dir.path().join("out.pdf");
-    let out = run(&["export", draft.to_str().expect("utf-8"), "--pdf", pdf.to_str().expect("utf-8")], None);
+    let out = run(
+        &[
+            "export",
+            draft.to_str().expect("utf-8"),
+            "--pdf",
+            pdf.to_str().expect("utf-8"),
+        ],
+        b"",
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("release.kind: error"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("release.kind: error"),
+        "{}",
+        text(&out.stderr)
+    );
     assert!(!pdf.exists());
 }
 
 #[test]
 fn export_needs_an_output() {
-    let out = run(&["export", "-"], Some(example().as_bytes()));
+    let out = run(&["export", "-"], example().as_bytes());
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--pdf"));
 }
@@ -171,16 +215,29 @@ fn export_needs_an_output() {
 fn export_with_a_broken_style_folder_exits_2() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = run(
-        &["export", "-", "--outline", "--style", dir.path().to_str().expect("utf-8")],
-        Some(example().as_bytes()),
+        &[
+            "export",
+            "-",
+            "--outline",
+            "--style",
+            dir.path().to_str().expect("utf-8"),
+        ],
+        example().as_bytes(),
     );
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("style.toml"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("style.toml"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
 fn outline_shows_the_styled_document() {
-    let out = run(&["export", "-", "--outline", "--style", "newswire"], Some(example().as_bytes()));
+    let out = run(
+        &["export", "-", "--outline", "--style", "newswire"],
+        example().as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let outline = text(&out.stdout);
     assert!(outline.contains("[Embargo] FOR IMMEDIATE RELEASE"));
@@ -190,9 +247,12 @@ fn outline_shows_the_styled_document() {
 #[test]
 fn every_command_has_help_with_an_example() {
     for command in ["example", "styles", "check", "export"] {
-        let out = run(&[command, "--help"], None);
+        let out = run(&[command, "--help"], b"");
         assert_eq!(out.status.code(), Some(0));
         let help = text(&out.stdout);
-        assert!(help.contains("Example"), "{command} --help has no example:\n{help}");
+        assert!(
+            help.contains("Example"),
+            "{command} --help has no example:\n{help}"
+        );
     }
 }

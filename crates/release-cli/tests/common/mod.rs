@@ -1,0 +1,28 @@
+//! Running the `release-composer` binary as a user does, for the CLI tests.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+/// Runs `release-composer ARGS` with `stdin` on its standard input.
+pub fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_release-composer"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("release-composer starts");
+    let mut pipe = child.stdin.take().expect("stdin");
+    let input = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let output = child.wait_with_output().expect("release-composer finishes");
+    writer.join().expect("stdin written");
+    output
+}
+
+/// Output bytes as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
