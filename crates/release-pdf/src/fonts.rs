@@ -3,7 +3,7 @@
 //! space).
 
 use crate::error::PdfError;
-use release_style::{Font, FontFamily};
+use release_style::{FallbackFont, Font, FontFamily};
 use rustybuzz::ttf_parser::name_id;
 
 /// Which of the family's four faces. Its number is the index in [`Faces`].
@@ -29,7 +29,11 @@ pub(crate) struct Face<'a> {
     /// Glyph drawn for a hyphen added at a line break.
     pub hyphen: Option<u16>,
     /// Plans are costly to build; one per script actually met.
-    pub plans: Vec<(Option<rustybuzz::Script>, rustybuzz::ShapePlan)>,
+    pub plans: Vec<(
+        Option<rustybuzz::Script>,
+        rustybuzz::Direction,
+        rustybuzz::ShapePlan,
+    )>,
 }
 
 impl Face<'_> {
@@ -45,24 +49,61 @@ impl Face<'_> {
     }
 }
 
-/// The family: regular, bold, italic, bold italic, in [`FaceId`] order.
+/// The family: regular, bold, italic, bold italic, in [`FaceId`] order,
+/// then the style's fallback fonts (regular, bold), in the style's order.
 pub(crate) struct Faces<'a> {
     pub faces: Vec<Face<'a>>,
+    /// Per fallback font: its regular and bold face.
+    fallback: Vec<(FaceId, FaceId)>,
 }
 
 impl<'a> Faces<'a> {
-    pub fn load(family: &'a FontFamily) -> Result<Faces<'a>, PdfError> {
+    pub fn load(
+        family: &'a FontFamily,
+        fallback: &'a [FallbackFont],
+    ) -> Result<Faces<'a>, PdfError> {
         let fonts = [
             &family.regular,
             &family.bold,
             &family.italic,
             &family.bold_italic,
         ];
-        let faces = fonts
+        let mut faces = fonts
             .into_iter()
             .map(load_face)
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Faces { faces })
+        let mut ids = Vec::with_capacity(fallback.len());
+        for font in fallback {
+            let regular = FaceId(u8::try_from(faces.len()).unwrap_or(u8::MAX));
+            faces.push(load_face(&font.regular)?);
+            let bold = match &font.bold {
+                Some(b) => {
+                    let id = FaceId(u8::try_from(faces.len()).unwrap_or(u8::MAX));
+                    faces.push(load_face(b)?);
+                    id
+                }
+                None => regular,
+            };
+            ids.push((regular, bold));
+        }
+        Ok(Faces {
+            faces,
+            fallback: ids,
+        })
+    }
+
+    /// The face that draws `c` in text set in `base`: `base` itself when it
+    /// has the character, else the first fallback font that has it (bold
+    /// when `base` is bold). `None` when no font has it.
+    pub fn cover(&self, base: FaceId, c: char) -> Option<FaceId> {
+        if self.get(base).glyph(c).is_some() {
+            return Some(base);
+        }
+        let bold = base.0 < 4 && base.0 & 1 == 1;
+        self.fallback
+            .iter()
+            .map(|&(r, b)| if bold { b } else { r })
+            .find(|&id| self.get(id).glyph(c).is_some())
     }
 
     pub fn get(&self, id: FaceId) -> &Face<'a> {

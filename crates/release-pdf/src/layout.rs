@@ -190,15 +190,8 @@ fn warn(block: &Block, para: &Paragraph, family: &str, warnings: &mut Vec<Findin
             "pdf-glyphs-missing",
             block.source.clone(),
             format!(
-                "the font {family} has no letters for some of this text; the PDF shows empty boxes there (scripts such as Arabic and Chinese need a style with a font that covers them)"
+                "neither the font {family} nor the style's fallback fonts have letters for some of this text; the PDF shows empty boxes there (use a style with a font that covers this script)"
             ),
-        ));
-    }
-    if para.right_to_left {
-        warnings.push(Finding::warning(
-            "pdf-right-to-left",
-            block.source.clone(),
-            "right-to-left text is laid out left to right in this version of the PDF writer",
         ));
     }
 }

@@ -15,7 +15,7 @@
 //! Rendering is pure: no clock, no environment, no files. The same Document
 //! and options give the same bytes.
 //!
-//! Warnings (text the fonts cannot show, right-to-left text) do not stop a
+//! Warnings (text no font of the style can show) do not stop a
 //! render: [`render_with_warnings`] returns them with the bytes, each naming
 //! the draft field (the block's `source`) it comes from; [`render`] is the
 //! same render for callers that only want the bytes.
@@ -74,7 +74,7 @@ pub fn render(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError>
 
 /// The PDF of `doc`, with the warnings about what it could not show as written.
 pub fn render_with_warnings(doc: &Document, options: &PdfOptions) -> Result<Rendered, PdfError> {
-    let mut faces = fonts::Faces::load(&doc.fonts)?;
+    let mut faces = fonts::Faces::load(&doc.fonts, &doc.fallback)?;
     let logo = doc.logo.as_ref().map(logo::decode).transpose()?;
     let logo_size = logo.as_ref().map(|(_, w, h)| (*w, *h));
     let mut used = subset::UsedGlyphs::default();
@@ -111,7 +111,7 @@ pub struct PlacedBlock {
 /// tests of the pagination rules, and for a preview that shows where a
 /// field lands.
 pub fn pagination(doc: &Document, options: &PdfOptions) -> Result<Vec<Vec<PlacedBlock>>, PdfError> {
-    let mut faces = fonts::Faces::load(&doc.fonts)?;
+    let mut faces = fonts::Faces::load(&doc.fonts, &doc.fallback)?;
     let logo = doc.logo.as_ref().map(logo::decode).transpose()?;
     let logo_size = logo.as_ref().map(|(_, w, h)| (*w, *h));
     let mut used = subset::UsedGlyphs::default();

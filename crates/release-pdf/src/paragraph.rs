@@ -10,6 +10,7 @@ use crate::subset::UsedGlyphs;
 use release_model::{Direction, Language};
 use release_style::{Align, Block, CharStyle, ListMarker, ParagraphStyle, Rgb};
 use std::ops::Range;
+use unicode_bidi::{BidiInfo, Level};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 /// Penalty for breaking after a hyphen or dash already in the text.
@@ -60,10 +61,8 @@ pub(crate) struct Paragraph {
     pub line_height: f32,
     /// From the top of a line's box to its baseline.
     pub ascent: f32,
-    /// Some text has no glyph in the style's fonts.
+    /// Some text has no glyph in the style's fonts or fallback fonts.
     pub uncovered: bool,
-    /// Some text is written right to left.
-    pub right_to_left: bool,
 }
 
 struct Piece {
@@ -76,6 +75,8 @@ struct Piece {
 struct Shaped {
     glyph: Glyph,
     piece: usize,
+    /// The face that drew the glyph: the piece's face or a fallback font.
+    face: FaceId,
 }
 
 /// Sets `block` in `style` on lines `width` points long.
@@ -90,21 +91,20 @@ pub(crate) fn set(
 ) -> Paragraph {
     let (text, pieces, links) = gather(block, style, setting);
     let mut uncovered = false;
-    let mut right_to_left = false;
+    let right_to_left = text.chars().any(is_strong_rtl);
+    let levels = bidi_levels(&text, setting.direction, right_to_left);
     let mut glyphs: Vec<Shaped> = Vec::with_capacity(text.len());
     for (p, piece) in pieces.iter().enumerate() {
         let mut start = piece.range.start;
         for (i, c) in text[piece.range.clone()].char_indices() {
-            if is_strong_rtl(c) {
-                right_to_left = true;
-            }
             if c == '\n' {
                 let at = piece.range.start + i;
-                shape_into(
+                shape_runs(
                     &text,
                     start..at,
                     piece.face,
                     p,
+                    &levels,
                     faces,
                     used,
                     &mut glyphs,
@@ -113,20 +113,20 @@ pub(crate) fn set(
                 start = at + 1;
             }
         }
-        shape_into(
+        shape_runs(
             &text,
             start..piece.range.end,
             piece.face,
             p,
+            &levels,
             faces,
             used,
             &mut glyphs,
             &mut uncovered,
         );
     }
-    let scale = |p: &Shaped, units: i32| {
-        units as f32 * style.size_pt / faces.get(pieces[p.piece].face).units_per_em
-    };
+    let scale =
+        |p: &Shaped, units: i32| units as f32 * style.size_pt / faces.get(p.face).units_per_em;
     let advances: Vec<f32> = glyphs.iter().map(|g| scale(g, g.glyph.advance)).collect();
     let measure = (width - style.indent_pt).max(style.size_pt);
     let justify = style.align == Align::Justify;
@@ -148,8 +148,8 @@ pub(crate) fn set(
     for (n, b) in breaks.iter().enumerate() {
         let last = n + 1 == breaks.len();
         let mut line = place(
-            &items, start, *b, &glyphs, &advances, &pieces, style, setting, measure, justify, last,
-            faces, used,
+            &items, start, *b, &glyphs, &advances, &pieces, &levels, style, setting, measure,
+            justify, last, faces, used,
         );
         if line.glyphs.is_empty() && last && !lines.is_empty() {
             break;
@@ -176,7 +176,6 @@ pub(crate) fn set(
         line_height,
         ascent,
         uncovered,
-        right_to_left,
     }
 }
 
@@ -223,11 +222,105 @@ fn gather(
     (text, pieces, links)
 }
 
+/// Embedding levels per byte of `text` (Unicode bidi), or none when the
+/// text is all left to right in a left-to-right document.
+fn bidi_levels(text: &str, direction: Direction, any_rtl: bool) -> Vec<u8> {
+    let rtl = direction == Direction::RightToLeft;
+    if !rtl && !any_rtl {
+        return Vec::new();
+    }
+    let level = if rtl { Level::rtl() } else { Level::ltr() };
+    let info = BidiInfo::new(text, Some(level));
+    info.levels.iter().map(|l| l.number()).collect()
+}
+
+/// Combining marks, joiners and variation selectors: drawn by the font of
+/// the character they belong to.
+fn is_attached(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670
+        | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7..=0x06E8 | 0x06EA..=0x06ED
+        | 0x08D3..=0x08FF | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x200C | 0x200D
+        | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F)
+}
+
+/// Splits `range` into runs of one face (the piece's, or the first
+/// fallback font that has the letters) and one bidi level, and shapes each.
+#[allow(clippy::too_many_arguments)]
+fn shape_runs(
+    text: &str,
+    range: Range<usize>,
+    base: FaceId,
+    piece: usize,
+    levels: &[u8],
+    faces: &mut Faces<'_>,
+    used: &mut UsedGlyphs,
+    out: &mut Vec<Shaped>,
+    uncovered: &mut bool,
+) {
+    let level = |i: usize| levels.get(i).copied().unwrap_or(0);
+    let mut run: Option<(usize, FaceId, u8)> = None;
+    for (i, c) in text[range.clone()].char_indices() {
+        let at = range.start + i;
+        let lv = level(at);
+        let face = match run {
+            Some((_, f, l)) if l == lv && is_attached(c) => f,
+            // Spaces and punctuation stay in the run's font when it has them.
+            Some((_, f, l))
+                if l == lv && !c.is_alphanumeric() && faces.get(f).glyph(c).is_some() =>
+            {
+                f
+            }
+            _ => match faces.cover(base, c) {
+                Some(f) => f,
+                None => {
+                    if !c.is_whitespace() {
+                        *uncovered = true;
+                    }
+                    run.map_or(base, |(_, f, _)| f)
+                }
+            },
+        };
+        match run {
+            Some((s, f, l)) if f == face && l == lv => run = Some((s, f, l)),
+            Some((s, f, l)) => {
+                shape_into(
+                    text,
+                    s..at,
+                    f,
+                    l % 2 == 1,
+                    piece,
+                    faces,
+                    used,
+                    out,
+                    uncovered,
+                );
+                run = Some((at, face, lv));
+            }
+            None => run = Some((at, face, lv)),
+        }
+    }
+    if let Some((s, f, l)) = run {
+        shape_into(
+            text,
+            s..range.end,
+            f,
+            l % 2 == 1,
+            piece,
+            faces,
+            used,
+            out,
+            uncovered,
+        );
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn shape_into(
     text: &str,
     range: Range<usize>,
     face_id: FaceId,
+    rtl: bool,
     piece: usize,
     faces: &mut Faces<'_>,
     used: &mut UsedGlyphs,
@@ -238,7 +331,7 @@ fn shape_into(
         return;
     }
     let face = faces.get_mut(face_id);
-    let shaped = shape(face, &text[range.clone()], range.start);
+    let shaped = shape(face, &text[range.clone()], range.start, rtl);
     for (i, g) in shaped.iter().enumerate() {
         let end = shaped[i + 1..]
             .iter()
@@ -250,7 +343,11 @@ fn shape_into(
         if g.gid == 0 && cluster.chars().any(|c| !c.is_whitespace()) {
             *uncovered = true;
         }
-        out.push(Shaped { glyph: *g, piece });
+        out.push(Shaped {
+            glyph: *g,
+            piece,
+            face: face_id,
+        });
         if used.is_exact(face_id, g.gid) {
             continue;
         }
@@ -455,7 +552,8 @@ fn hyphen_width(
     let Some(last) = end.checked_sub(1).and_then(|i| glyphs.get(i)) else {
         return 0.0;
     };
-    let face = faces.get(pieces[last.piece].face);
+    let _ = pieces;
+    let face = faces.get(last.face);
     face.hyphen.map_or(0.0, |h| {
         f32::from(face.advance(h)) * size / face.units_per_em
     })
@@ -469,6 +567,7 @@ fn place(
     glyphs: &[Shaped],
     advances: &[f32],
     pieces: &[Piece],
+    levels: &[u8],
     style: &ParagraphStyle,
     setting: Setting,
     measure: f32,
@@ -507,6 +606,7 @@ fn place(
         .map(|i| i.width)
         .sum();
     let mut line = Line::default();
+    let mut glyph_levels: Vec<u8> = Vec::new();
     let mut x = 0.0;
     let size = style.size_pt;
     for item in &span[..drawn] {
@@ -519,13 +619,14 @@ fn place(
         for g in item.glyphs.clone() {
             let s = &glyphs[g];
             let piece = &pieces[s.piece];
-            let em = size / faces.get(piece.face).units_per_em;
+            let em = size / faces.get(s.face).units_per_em;
             let mut advance = advances[g];
             if g + 1 == item.glyphs.end {
                 advance += extra;
             }
+            glyph_levels.push(levels.get(s.glyph.cluster).copied().unwrap_or(0));
             line.glyphs.push(LineGlyph {
-                face: piece.face,
+                face: s.face,
                 size,
                 color: piece.color,
                 gid: s.glyph.gid,
@@ -538,6 +639,12 @@ fn place(
             x += advance;
         }
         if item.glyphs.is_empty() {
+            // Glue with no glyph (between Chinese characters) widens the
+            // glyph before it, so that reordering keeps it.
+            match line.glyphs.last_mut() {
+                Some(prev) => prev.advance += item.width + extra,
+                None => {}
+            }
             x += item.width + extra;
         }
     }
@@ -546,6 +653,7 @@ fn place(
         if let Some(h) = face.hyphen {
             let advance = f32::from(face.advance(h)) * size / face.units_per_em;
             used.record(prev.face, h, "-", true);
+            glyph_levels.push(glyph_levels.last().copied().unwrap_or(0));
             line.glyphs.push(LineGlyph {
                 gid: h,
                 x: prev.x + prev.advance,
@@ -556,6 +664,9 @@ fn place(
             });
             natural += advance;
         }
+    }
+    if !levels.is_empty() {
+        reorder(&mut line, &glyph_levels);
     }
     let slack = measure - natural;
     let rtl = setting.direction == Direction::RightToLeft;
@@ -575,6 +686,49 @@ fn place(
     line
 }
 
+/// Reorders a line's glyphs from logical to visual order (UAX 9, rule L2)
+/// and sets them along the line again.
+fn reorder(line: &mut Line, levels: &[u8]) {
+    let Some(&max) = levels.iter().max() else {
+        return;
+    };
+    let min_odd = levels
+        .iter()
+        .copied()
+        .filter(|l| l % 2 == 1)
+        .min()
+        .unwrap_or(max + 1);
+    let mut order: Vec<usize> = (0..line.glyphs.len()).collect();
+    let mut lv: Vec<u8> = levels.to_vec();
+    let mut level = max;
+    while level >= min_odd && level > 0 {
+        let mut i = 0;
+        while i < order.len() {
+            if lv[i] >= level {
+                let mut j = i;
+                while j < order.len() && lv[j] >= level {
+                    j += 1;
+                }
+                order[i..j].reverse();
+                lv[i..j].reverse();
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        level -= 1;
+    }
+    let start = line.glyphs.first().map_or(0.0, |g| g.x);
+    let logical = std::mem::take(&mut line.glyphs);
+    let mut x = start;
+    for i in order {
+        let mut g = logical[i];
+        g.x = x;
+        x += g.advance;
+        line.glyphs.push(g);
+    }
+}
+
 fn set_marker(
     marker: ListMarker,
     style: &ParagraphStyle,
@@ -588,7 +742,7 @@ fn set_marker(
     };
     let face_id = FaceId::of(style.bold, style.italic);
     let face = faces.get_mut(face_id);
-    let shaped = shape(face, &label, 0);
+    let shaped = shape(face, &label, 0, false);
     let em = style.size_pt / face.units_per_em;
     let width: f32 = shaped.iter().map(|g| g.advance as f32 * em).sum();
     let mut x = (style.indent_pt - width - style.size_pt * 0.4).max(0.0);

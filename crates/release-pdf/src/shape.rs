@@ -1,9 +1,9 @@
 //! Shaping with rustybuzz: text of one style run in, glyphs with their
 //! advances (kerning applied, ligatures formed) out.
 //!
-//! Runs are shaped left to right. Bidirectional reordering comes with the
-//! issue that adds Arabic; until then right-to-left text is laid out in
-//! logical order and reported (see `layout`).
+//! Right-to-left runs are shaped right to left (Arabic joining, lam-alef,
+//! marks) and handed back in logical order, like left-to-right ones; the
+//! paragraph reorders each line visually once it is broken.
 
 use crate::fonts::Face;
 use rustybuzz::{Direction, Feature, ShapePlan, UnicodeBuffer, ttf_parser::Tag};
@@ -22,35 +22,38 @@ pub(crate) struct Glyph {
 const FEATURES: [(&[u8; 4], u32); 2] = [(b"kern", 1), (b"liga", 1)];
 
 /// Shapes `text`, which starts at byte `base` of the paragraph.
-pub(crate) fn shape(face: &mut Face<'_>, text: &str, base: usize) -> Vec<Glyph> {
+pub(crate) fn shape(face: &mut Face<'_>, text: &str, base: usize, rtl: bool) -> Vec<Glyph> {
     if text.is_empty() {
         return Vec::new();
     }
     let mut buffer = UnicodeBuffer::new();
     buffer.push_str(text);
-    buffer.set_direction(Direction::LeftToRight);
+    let direction = if rtl {
+        Direction::RightToLeft
+    } else {
+        Direction::LeftToRight
+    };
+    buffer.set_direction(direction);
     buffer.guess_segment_properties();
     let script = buffer.script();
-    let index = match face.plans.iter().position(|(s, _)| *s == Some(script)) {
+    let index = match face
+        .plans
+        .iter()
+        .position(|(s, d, _)| *s == Some(script) && *d == direction)
+    {
         Some(i) => i,
         None => {
             let features: Vec<Feature> = FEATURES
                 .iter()
                 .map(|(tag, value)| Feature::new(Tag::from_bytes(tag), *value, ..))
                 .collect();
-            let plan = ShapePlan::new(
-                &face.shaper,
-                Direction::LeftToRight,
-                Some(script),
-                None,
-                &features,
-            );
-            face.plans.push((Some(script), plan));
+            let plan = ShapePlan::new(&face.shaper, direction, Some(script), None, &features);
+            face.plans.push((Some(script), direction, plan));
             face.plans.len() - 1
         }
     };
-    let output = rustybuzz::shape_with_plan(&face.shaper, &face.plans[index].1, buffer);
-    output
+    let output = rustybuzz::shape_with_plan(&face.shaper, &face.plans[index].2, buffer);
+    let mut glyphs: Vec<Glyph> = output
         .glyph_infos()
         .iter()
         .zip(output.glyph_positions())
@@ -61,5 +64,11 @@ pub(crate) fn shape(face: &mut Face<'_>, text: &str, base: usize) -> Vec<Glyph> 
             x_offset: pos.x_offset,
             y_offset: pos.y_offset,
         })
-        .collect()
+        .collect();
+    if rtl {
+        // Visual order back to logical; reversing a line's right-to-left
+        // run restores it.
+        glyphs.reverse();
+    }
+    glyphs
 }

@@ -14,7 +14,7 @@ use subsetter::GlyphRemapper;
 /// What each shaped glyph stands for, per face, for text extraction.
 #[derive(Debug, Default)]
 pub(crate) struct UsedGlyphs {
-    faces: [BTreeMap<u16, (String, bool)>; 4],
+    faces: BTreeMap<FaceId, BTreeMap<u16, (String, bool)>>,
 }
 
 impl UsedGlyphs {
@@ -22,7 +22,7 @@ impl UsedGlyphs {
     /// font's cmap maps that one character to this glyph; an exact mapping
     /// beats a ligature's or a cluster's text, and the first one seen wins.
     pub fn record(&mut self, face: FaceId, gid: u16, text: &str, exact: bool) {
-        let map = &mut self.faces[usize::from(face.0)];
+        let map = self.faces.entry(face).or_default();
         if gid == 0 {
             map.entry(0)
                 .or_insert_with(|| ("\u{FFFD}".to_owned(), true));
@@ -42,14 +42,16 @@ impl UsedGlyphs {
 
     /// Whether the glyph already has the text its cmap gives it.
     pub fn is_exact(&self, face: FaceId, gid: u16) -> bool {
-        self.faces[usize::from(face.0)]
-            .get(&gid)
+        self.faces
+            .get(&face)
+            .and_then(|m| m.get(&gid))
             .is_some_and(|(_, exact)| *exact)
     }
 
     pub fn text(&self, face: FaceId, gid: u16) -> &str {
-        self.faces[usize::from(face.0)]
-            .get(&gid)
+        self.faces
+            .get(&face)
+            .and_then(|m| m.get(&gid))
             .map_or("", |(t, _)| t.as_str())
     }
 }
@@ -78,20 +80,22 @@ impl Subset {
 
 /// Subsets every face the pages draw with, in face order.
 pub(crate) fn subset(pages: &[Page], faces: &Faces<'_>) -> Result<Vec<Subset>, PdfError> {
-    let mut drawn: [BTreeSet<u16>; 4] = Default::default();
+    let mut drawn: BTreeMap<FaceId, BTreeSet<u16>> = BTreeMap::new();
     for page in pages {
         for item in &page.items {
             if let Item::Text(run) = item {
-                drawn[usize::from(run.face.0)].extend(run.glyphs.iter().map(|g| g.gid));
+                drawn
+                    .entry(run.face)
+                    .or_default()
+                    .extend(run.glyphs.iter().map(|g| g.gid));
             }
         }
     }
     let mut out = Vec::new();
-    for (i, gids) in drawn.iter().enumerate() {
+    for (&face_id, gids) in &drawn {
         if gids.is_empty() {
             continue;
         }
-        let face_id = FaceId(i as u8);
         let face = faces.get(face_id);
         let gids: Vec<u16> = gids.iter().copied().collect();
         let remapper = GlyphRemapper::new_from_glyphs_sorted(&gids);
