@@ -1,7 +1,7 @@
 //! What commands send to the window. TypeScript declarations are generated
 //! from these into `ui/src/lib/bindings/` (see `bindings.rs`).
 
-use release_drafts::{Entry, Recovered, Timestamp, Trashed};
+use release_drafts::{Damage, Entry, Recovered, Summary, Timestamp, Trashed};
 use release_model::{Draft, Finding};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -27,33 +27,30 @@ pub struct DraftEntry {
     pub damaged: Option<String>,
 }
 
+impl DraftEntry {
+    fn new(id: String, summary: Summary, when: Timestamp, damage: Option<Damage>) -> DraftEntry {
+        DraftEntry {
+            headline: summary.display_name().to_owned(),
+            kind: summary.kind,
+            style: summary.style,
+            language: summary.language,
+            modified_ms: millis(when),
+            words: u32::try_from(summary.words).unwrap_or(u32::MAX),
+            damaged: damage.map(|d| d.reason),
+            id,
+        }
+    }
+}
+
 impl From<Entry> for DraftEntry {
     fn from(e: Entry) -> DraftEntry {
-        DraftEntry {
-            headline: e.summary.display_name().to_owned(),
-            kind: e.summary.kind,
-            style: e.summary.style,
-            language: e.summary.language,
-            modified_ms: millis(e.modified),
-            words: u32::try_from(e.summary.words).unwrap_or(u32::MAX),
-            damaged: e.damage.map(|d| d.reason),
-            id: e.id,
-        }
+        DraftEntry::new(e.id, e.summary, e.modified, e.damage)
     }
 }
 
 impl From<Trashed> for DraftEntry {
     fn from(t: Trashed) -> DraftEntry {
-        DraftEntry {
-            headline: t.summary.display_name().to_owned(),
-            kind: t.summary.kind,
-            style: t.summary.style,
-            language: t.summary.language,
-            modified_ms: millis(t.deleted),
-            words: u32::try_from(t.summary.words).unwrap_or(u32::MAX),
-            damaged: t.damage.map(|d| d.reason),
-            id: t.id,
-        }
+        DraftEntry::new(t.id, t.summary, t.deleted, t.damage)
     }
 }
 
@@ -179,7 +176,7 @@ pub struct SavedFile {
 /// A bundled font family and its licence text.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct FontLicence {
-    /// The house style that ships it.
+    /// The house styles that ship it, comma-separated.
     pub style: String,
     pub family: String,
     /// The licence text (the style's `fonts.licence` file), if it names one.
