@@ -455,7 +455,8 @@ fn items(
     hyphens: &mut hyphenate::Cache,
 ) -> Vec<Item> {
     let justify = style.align == Align::Justify;
-    let hyphenate = setting.hyphenate && style.hyphenate;
+    // Chinese is not hyphenated: lines break between characters.
+    let hyphenate = setting.hyphenate && style.hyphenate && setting.language != Language::Zh;
     let protected = if hyphenate {
         protected_tokens(text)
     } else {
@@ -464,7 +465,7 @@ fn items(
     let width_of = |r: &Range<usize>| advances[r.clone()].iter().sum::<f32>();
     let mut items = Vec::with_capacity(glyphs.len() / 3 + 4);
     let mut prev = 0;
-    for (pos, opportunity) in linebreaks(text) {
+    for (pos, opportunity) in opportunities(text) {
         let segment = &text[prev..pos];
         let trimmed = segment.trim_end_matches(is_breaking_space);
         let content = prev..prev + trimmed.len();
@@ -504,6 +505,13 @@ fn items(
                 items.push(Item::glue(0.0, FIL, 0.0, 0..0));
                 items.push(Item::penalty(0.0, FORCE, false));
             }
+            // Chinese has no spaces: lines are justified by spacing the
+            // characters, at the places a line may break between them.
+            BreakOpportunity::Allowed
+                if justify && !has_space && pos < text.len() && cjk_around(text, pos) =>
+            {
+                items.push(Item::glue(0.0, style.size_pt * CJK_STRETCH, 0.0, 0..0));
+            }
             BreakOpportunity::Allowed if !has_space && pos < text.len() => {
                 let explicit = trimmed.ends_with(['-', '\u{2010}', '\u{2013}', '\u{2014}']);
                 let penalty = if explicit {
@@ -525,6 +533,80 @@ fn items(
         items.push(Item::penalty(0.0, FORCE, false));
     }
     items
+}
+
+/// How far the space between two Chinese characters may stretch, in em.
+const CJK_STRETCH: f32 = 0.15;
+
+/// Chinese, Japanese and Korean letters and their punctuation.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
+fn cjk_around(text: &str, pos: usize) -> bool {
+    text[..pos].chars().next_back().is_some_and(is_cjk)
+        || text[pos..].chars().next().is_some_and(is_cjk)
+}
+
+/// Chinese opening punctuation: a line may end before it.
+fn is_cjk_opening(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘' | '《' | '（' | '「' | '『' | '【' | '〈' | '〔'
+    )
+}
+
+/// Break opportunities (UAX 14), with those UAX 14 before Unicode 15.1
+/// lacks between Chinese text and quotation marks: before an opening
+/// quote that follows Chinese text, after a closing quote that precedes
+/// it. Closing punctuation never starts a line.
+fn opportunities(text: &str) -> Vec<(usize, BreakOpportunity)> {
+    let mut ops: Vec<(usize, BreakOpportunity)> = linebreaks(text).collect();
+    let mut extra = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if let Some(p) = prev {
+            let next_cjk = is_cjk(c) && !is_cjk_closing(c);
+            if matches!(c, '“' | '‘') && is_cjk(p) && !is_cjk_opening(p) {
+                extra.push(i);
+            } else if matches!(p, '”' | '’') && next_cjk {
+                extra.push(i);
+            }
+        }
+        prev = Some(c);
+    }
+    if !extra.is_empty() {
+        ops.extend(extra.into_iter().map(|i| (i, BreakOpportunity::Allowed)));
+        ops.sort_by_key(|(i, o)| (*i, *o == BreakOpportunity::Allowed));
+        ops.dedup_by_key(|(i, _)| *i);
+    }
+    ops
+}
+
+/// Punctuation that must not start a line.
+fn is_cjk_closing(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '”'
+            | '’'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | '〉'
+            | '〕'
+            | '·'
+            | '・'
+    )
 }
 
 /// A box, cut into pieces that fit when it is wider than the measure.
