@@ -569,9 +569,9 @@ fn opportunities(text: &str) -> Vec<(usize, BreakOpportunity)> {
     for (i, c) in text.char_indices() {
         if let Some(p) = prev {
             let next_cjk = is_cjk(c) && !is_cjk_closing(c);
-            if matches!(c, '“' | '‘') && is_cjk(p) && !is_cjk_opening(p) {
-                extra.push(i);
-            } else if matches!(p, '”' | '’') && next_cjk {
+            let before_quote = matches!(c, '“' | '‘') && is_cjk(p) && !is_cjk_opening(p);
+            let after_quote = matches!(p, '”' | '’') && next_cjk;
+            if before_quote || after_quote {
                 extra.push(i);
             }
         }
@@ -723,9 +723,8 @@ fn place(
         if item.glyphs.is_empty() {
             // Glue with no glyph (between Chinese characters) widens the
             // glyph before it, so that reordering keeps it.
-            match line.glyphs.last_mut() {
-                Some(prev) => prev.advance += item.width + extra,
-                None => {}
+            if let Some(prev) = line.glyphs.last_mut() {
+                prev.advance += item.width + extra;
             }
             x += item.width + extra;
         }

@@ -1,0 +1,262 @@
+//! Every UN language (issue 8): font fallback for Arabic and Chinese,
+//! right-to-left lines ordered after breaking, Chinese broken between
+//! characters. Checked with poppler (pdftotext, pdffonts) and qpdf.
+
+mod common;
+
+use common::tool;
+use release_style::{Block, Document, Role, Span};
+use std::path::PathBuf;
+
+fn examples_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../templates/examples")
+}
+
+/// The example release in `lang` (`en` is the built-in one), `un` style.
+fn example_in(lang: &str) -> Document {
+    let style = release_style::builtin("un").expect("built-in style");
+    let draft = if lang == "en" {
+        release_model::example()
+    } else {
+        let path = examples_dir().join(format!("example.{lang}.release.json"));
+        let text = std::fs::read_to_string(&path).expect("example draft");
+        release_model::load(&text).expect("loads").draft
+    };
+    release_style::document(&draft, &style)
+}
+
+/// The kind label and headline of `lang`'s example, then `text` as the body.
+fn paragraph_in(lang: &str, text: &str) -> Document {
+    let mut doc = example_in(lang);
+    doc.blocks.retain(|b| b.role == Role::Kind);
+    doc.blocks.push(Block {
+        role: Role::Body,
+        spans: vec![Span::plain(text)],
+        marker: None,
+        source: "release.body[0]".to_owned(),
+    });
+    doc
+}
+
+/// Text without the bidi controls pdftotext wraps right-to-left lines in.
+fn plain(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(*c as u32, 0x200E | 0x200F | 0x202A..=0x202E))
+        .collect()
+}
+
+/// Words with their boxes, from `pdftotext -bbox`: (text, xMin, yMin, xMax).
+fn words(pdf: &[u8]) -> Vec<(String, f32, f32, f32)> {
+    let (ok, html) = tool("pdftotext", &["-bbox"], pdf);
+    assert!(ok, "{html}");
+    let attr = |tag: &str, name: &str| -> f32 {
+        let key = format!("{name}=\"");
+        let at = tag.find(&key).expect("attribute") + key.len();
+        tag[at..]
+            .split('"')
+            .next()
+            .and_then(|v| v.parse().ok())
+            .expect("a number")
+    };
+    html.split("<word ")
+        .skip(1)
+        .map(|w| {
+            let (tag, rest) = w.split_once('>').expect("a word tag");
+            let text = rest.split("</word>").next().unwrap_or("");
+            let text = text.replace("&amp;", "&").replace("&quot;", "\"");
+            (
+                plain(&text),
+                attr(tag, "xMin"),
+                attr(tag, "yMin"),
+                attr(tag, "xMax"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_language_renders_with_every_letter_and_font_embedded() {
+    for lang in ["en", "fr", "es", "ru", "ar", "zh"] {
+        let doc = example_in(lang);
+        let rendered = release_pdf::render_with_warnings(&doc, &release_pdf::PdfOptions::default())
+            .expect("renders");
+        let missing: Vec<_> = rendered
+            .warnings
+            .iter()
+            .filter(|w| w.code == "pdf-glyphs-missing")
+            .collect();
+        assert!(missing.is_empty(), "{lang}: {missing:?}");
+        let (ok, out) = tool("pdffonts", &[], &rendered.bytes);
+        assert!(ok, "{lang}: {out}");
+        let fonts: Vec<&str> = out
+            .lines()
+            .skip(2)
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        for line in &fonts {
+            let columns: Vec<&str> = line.split_whitespace().collect();
+            let n = columns.len();
+            assert_eq!(
+                &columns[n - 5..n - 2],
+                &["yes", "yes", "yes"],
+                "{lang}: {line}"
+            );
+        }
+        let (ok, out) = tool("qpdf", &["--check"], &rendered.bytes);
+        assert!(
+            ok && out.contains("No syntax or stream encoding errors"),
+            "{lang}: {out}"
+        );
+        let (_, text) = tool("pdftotext", &[], &rendered.bytes);
+        let text = plain(&text);
+        let expect = match lang {
+            "ar" => {
+                assert!(
+                    fonts.iter().any(|f| f.contains("NotoNaskhArabic")),
+                    "{fonts:?}"
+                );
+                "نشرة صحفية"
+            }
+            "zh" => {
+                assert!(
+                    fonts
+                        .iter()
+                        .any(|f| f.contains("NotoSans") && f.contains("Type 0C")),
+                    "{out}"
+                );
+                "新闻稿"
+            }
+            "ru" => "ПРЕСС-РЕЛИЗ",
+            _ => "",
+        };
+        assert!(text.contains(expect), "{lang}: {text}");
+    }
+}
+
+const ARABIC: &str = "أعلن المكتب اليوم عن إطلاق المرحلة الرابعة من المشروع، ويمكن للصحفيين \
+    التواصل مع المكتب عبر البريد الإلكتروني press@un.org منذ عام 2021 في دوشانبي، \
+    كما يمكنهم متابعة أعمال مركز UNOCT على الموقع الرسمي للأمم المتحدة طوال العام.";
+
+#[test]
+fn arabic_line_with_email_and_number_breaks_and_orders_right_to_left() {
+    let doc = paragraph_in("ar", ARABIC);
+    let rendered = release_pdf::render_with_warnings(&doc, &release_pdf::PdfOptions::default())
+        .expect("renders");
+    assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
+    let words = words(&rendered.bytes);
+    // pdftotext -bbox spells right-to-left words in visual order.
+    let find = |w: &str| {
+        words
+            .iter()
+            .find(|(t, ..)| {
+                let t = t.trim_matches(['،', '.', ',']);
+                t == w || t.chars().rev().collect::<String>() == w
+            })
+            .unwrap_or_else(|| panic!("{w} not in {words:?}"))
+            .clone()
+    };
+    // The e-mail address and the number read left to right, whole.
+    let email = find("press@un.org");
+    let year = find("2021");
+    let acronym = find("UNOCT");
+    // Around them, Arabic reads right to left: the word before in the text
+    // stands to the right, the word after to the left (on the same line).
+    for (before, middle, after) in [
+        ("الإلكتروني", &email, "منذ"),
+        ("عام", &year, "في"),
+        ("مركز", &acronym, "على"),
+    ] {
+        let (b, a) = (find(before), find(after));
+        if (b.2 - middle.2).abs() < 3.0 {
+            assert!(b.1 > middle.3, "{before} right of {}", middle.0);
+        }
+        if (a.2 - middle.2).abs() < 3.0 {
+            assert!(a.3 < middle.1, "{after} left of {}", middle.0);
+        }
+    }
+    // The paragraph breaks into several lines, each ending at the right
+    // margin (justified, the last one right-aligned).
+    let body_top = find("أعلن").2;
+    let mut lines: Vec<(f32, f32, f32)> = Vec::new();
+    for (_, x0, y, x1) in words.iter().filter(|w| w.2 >= body_top - 1.0) {
+        // Latin and Arabic words on one line have different tops.
+        match lines.iter_mut().find(|l| (l.0 - y).abs() < 3.0) {
+            Some(l) => {
+                l.1 = l.1.min(*x0);
+                l.2 = l.2.max(*x1);
+            }
+            None => lines.push((*y, *x0, *x1)),
+        }
+    }
+    lines.retain(|l| l.0 < 700.0); // not the footer
+    assert!(lines.len() >= 2, "{lines:?}");
+    let right = lines[0].2;
+    for l in &lines {
+        assert!((l.2 - right).abs() < 1.5, "right-aligned: {lines:?}");
+    }
+    // pdftotext gives the text back in logical order.
+    let (_, text) = tool("pdftotext", &[], &rendered.bytes);
+    let text = plain(&text).replace('\n', " ");
+    for part in [
+        "أعلن المكتب اليوم عن إطلاق المرحلة الرابعة",
+        "press@un.org",
+        "2021",
+        "UNOCT",
+        "الرسمي للأمم المتحدة طوال العام",
+    ] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+}
+
+const CHINESE: &str = "联合国反恐怖主义办公室与联合国中亚预防性外交区域中心在中亚国家副外长第十一次年度会议期间，\
+    联合启动了“推动在中亚全面执行《联合国全球反恐战略》”项目第四阶段。此次会议由塔吉克斯坦共和国外交部和中亚中心共同主办，\
+    各国代表表示支持该项目，并赞赏联合国各实体与本区域会员国开展的联合工作；会员国还赞赏在这一倡议框架内开展的合作！";
+
+#[test]
+fn chinese_breaks_between_characters_and_no_line_starts_with_closing_punctuation() {
+    let doc = paragraph_in("zh", CHINESE);
+    let rendered = release_pdf::render_with_warnings(&doc, &release_pdf::PdfOptions::default())
+        .expect("renders");
+    assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
+    let (_, text) = tool("pdftotext", &[], &rendered.bytes);
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .skip_while(|l| !l.starts_with("联合国反恐怖主义办公室"))
+        .take_while(|l| !l.contains('页'))
+        .collect();
+    assert!(lines.len() >= 3, "{text}");
+    // No hyphens added, no letters lost: the lines are the paragraph.
+    assert_eq!(lines.concat(), CHINESE.replace(' ', ""), "{text}");
+    for line in &lines[1..] {
+        let first = line.chars().next().expect("a letter");
+        assert!(
+            !"，。、；：？！”）》".contains(first),
+            "line starts with {first}: {lines:?}"
+        );
+    }
+    // Lines are justified by spacing the characters: every line but the
+    // last reaches the right margin, none goes past it.
+    let words = words(&rendered.bytes);
+    let top = words
+        .iter()
+        .find(|w| w.0.starts_with("联合国反恐怖主义办公室"))
+        .expect("first line")
+        .2;
+    let mut rights: Vec<(f32, f32)> = Vec::new();
+    for (_, _, y, x1) in words.iter().filter(|w| w.2 >= top - 1.0 && w.2 < 700.0) {
+        match rights.iter_mut().find(|l| (l.0 - y).abs() < 3.0) {
+            Some(l) => l.1 = l.1.max(*x1),
+            None => rights.push((*y, *x1)),
+        }
+    }
+    let measure_end = rights[0].1;
+    for (_, right) in &rights[..rights.len() - 1] {
+        assert!((right - measure_end).abs() < 1.5, "{rights:?}");
+    }
+    assert!(
+        rights.iter().all(|r| r.1 <= measure_end + 0.5),
+        "{rights:?}"
+    );
+}
