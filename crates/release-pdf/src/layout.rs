@@ -22,6 +22,8 @@ struct Frame {
     depth: f32,
     bottom_margin: f32,
     top_margin: f32,
+    /// Lines run right to left: the logo stands on the left.
+    rtl: bool,
 }
 
 /// The document laid out.
@@ -57,6 +59,7 @@ pub(crate) fn layout(
         depth: height - top_margin - bottom_margin,
         bottom_margin,
         top_margin,
+        rtl: doc.direction == release_model::Direction::RightToLeft,
     };
     let setting = Setting {
         language: doc.language,
@@ -135,7 +138,11 @@ pub(crate) fn layout(
         {
             let y = height - (frame.top_margin + h) / 2.0;
             page.items.push(Item::Logo {
-                x: frame.left + frame.measure - w,
+                x: if frame.rtl {
+                    frame.left
+                } else {
+                    frame.left + frame.measure - w
+                },
                 y,
                 width: w,
                 height: h,
@@ -230,6 +237,7 @@ fn place_slice(
     faces: &Faces<'_>,
 ) {
     let mut y = frame.top - slice.y;
+    let mut left = frame.left;
     if slice.first {
         if let Some(rule) = style.rule_above {
             page.items.push(Item::Rule {
@@ -243,8 +251,16 @@ fn place_slice(
         }
         if let Some((w, h)) = logo {
             y -= (h - para.line_height).max(0.0);
+            // The logo stands at the end side: the left in right-to-left.
+            let x = if frame.rtl {
+                // The text, set in the measure less the logo, moves right.
+                left += w + 6.0;
+                frame.left
+            } else {
+                frame.left + frame.measure - w
+            };
             page.items.push(Item::Logo {
-                x: frame.left + frame.measure - w,
+                x,
                 y: y - para.line_height,
                 width: w,
                 height: h,
@@ -253,7 +269,7 @@ fn place_slice(
     }
     for index in slice.lines.clone() {
         let baseline = y - para.ascent;
-        place_line(page, frame.left, baseline, &para.lines[index], para, faces);
+        place_line(page, left, baseline, &para.lines[index], para, faces);
         y -= para.line_height;
     }
     if slice.last

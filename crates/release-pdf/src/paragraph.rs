@@ -154,8 +154,12 @@ pub(crate) fn set(
         if line.glyphs.is_empty() && last && !lines.is_empty() {
             break;
         }
-        for g in &mut line.glyphs {
-            g.x += style.indent_pt;
+        // The indent is at the start side: on the right of right-to-left
+        // lines, which are set from the right edge already.
+        if setting.direction != Direction::RightToLeft {
+            for g in &mut line.glyphs {
+                g.x += style.indent_pt;
+            }
         }
         lines.push(line);
         start = b.at + 1;
@@ -168,7 +172,8 @@ pub(crate) fn set(
         lines.push(Line::default());
     }
     if let (Some(marker), Some(first)) = (block.marker, lines.first_mut()) {
-        set_marker(marker, style, first, faces, used);
+        let rtl = setting.direction == Direction::RightToLeft;
+        set_marker(marker, style, rtl.then_some(width), first, faces, used);
     }
     Paragraph {
         lines,
@@ -810,9 +815,12 @@ fn reorder(line: &mut Line, levels: &[u8]) {
     }
 }
 
+/// Sets the list marker in the indent: on the left, or on the right when
+/// `rtl_width` (the paragraph's width) says the lines run right to left.
 fn set_marker(
     marker: ListMarker,
     style: &ParagraphStyle,
+    rtl_width: Option<f32>,
     line: &mut Line,
     faces: &mut Faces<'_>,
     used: &mut UsedGlyphs,
@@ -826,7 +834,10 @@ fn set_marker(
     let shaped = shape(face, &label, 0, false);
     let em = style.size_pt / face.units_per_em;
     let width: f32 = shaped.iter().map(|g| g.advance as f32 * em).sum();
-    let mut x = (style.indent_pt - width - style.size_pt * 0.4).max(0.0);
+    let mut x = match rtl_width {
+        Some(full) => (full - style.indent_pt + style.size_pt * 0.4).min(full - width),
+        None => (style.indent_pt - width - style.size_pt * 0.4).max(0.0),
+    };
     let color = line.glyphs.first().map_or(style.color, |g| g.color);
     let mut marks = Vec::with_capacity(shaped.len());
     for (i, g) in shaped.iter().enumerate() {

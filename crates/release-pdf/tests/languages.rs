@@ -260,3 +260,50 @@ fn chinese_breaks_between_characters_and_no_line_starts_with_closing_punctuation
         "{rights:?}"
     );
 }
+
+#[test]
+fn right_to_left_mirrors_the_logo_to_the_left_and_keeps_the_label_right() {
+    let mut doc = paragraph_in("ar", ARABIC);
+    let mut png = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut png, 4, 2);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().expect("header");
+        writer.write_image_data(&[0x40; 3 * 2 * 4]).expect("pixels");
+    }
+    doc.logo = Some(release_style::Logo {
+        file: "logo.png".to_owned(),
+        png: release_style::Blob::Shared(png.into()),
+        height_mm: 12.0,
+        place: release_style::LogoPlace::KindLine,
+    });
+    doc.blocks.push(Block {
+        role: Role::ListItem,
+        spans: vec![Span::plain("بند أول في القائمة")],
+        marker: Some(release_style::ListMarker::Bullet),
+        source: "release.body[1]".to_owned(),
+    });
+    let bytes = release_pdf::render(&doc, &release_pdf::PdfOptions::default()).expect("renders");
+    if let Some(out) = std::env::var_os("RELEASE_PDF_DUMP") {
+        std::fs::write(out, &bytes).expect("dump");
+    }
+    let words = words(&bytes);
+    let right = |w: &str| {
+        words
+            .iter()
+            .find(|(t, ..)| t.chars().rev().collect::<String>() == w)
+            .unwrap_or_else(|| panic!("{w} in {words:?}"))
+            .3
+    };
+    // The kind label ends at the right margin, as the body does: the logo
+    // took its room on the left.
+    assert!((right("نشرة") - right("أعلن")).abs() < 1.5, "{words:?}");
+    // A list item's indent and bullet are on the right.
+    let bullet = words
+        .iter()
+        .find(|(t, ..)| t == "•")
+        .unwrap_or_else(|| panic!("bullet in {words:?}"));
+    assert!(bullet.1 > right("بند"), "{words:?}");
+    assert!(right("بند") < right("أعلن") - 10.0, "{words:?}");
+}
