@@ -1,12 +1,15 @@
 //! Document → print-ready PDF: our own typesetting, written with printpdf.
 //!
 //! The pipeline, one module each:
-//! - [`fonts`]: the style's four faces, parsed once per render;
-//! - [`shape`]: rustybuzz shaping with kerning and ligatures;
+//! - [`fonts`]: the style's four faces and its fallback fonts (Arabic,
+//!   Chinese), parsed once per render;
+//! - [`shape`]: rustybuzz shaping with kerning and ligatures, right to left
+//!   for right-to-left runs;
 //! - [`hyphenate`]: hyphenation points by language (en, fr, es, ru);
 //! - [`linebreak`]: Knuth–Plass optimal fit for justified text, first fit
 //!   for ragged text, over break opportunities from unicode-linebreak;
-//! - [`paragraph`]: a block set into positioned lines;
+//! - [`paragraph`]: a block split into runs by font coverage and bidi level
+//!   (unicode-bidi), set into lines, each line then put in visual order;
 //! - [`paginate`]: lines onto pages without widows or orphans;
 //! - [`layout`]: pages with rules, logo, links and footers;
 //! - [`subset`]: fonts reduced to the glyphs used, with their text;

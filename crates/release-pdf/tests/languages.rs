@@ -307,3 +307,20 @@ fn right_to_left_mirrors_the_logo_to_the_left_and_keeps_the_label_right() {
     assert!(bullet.1 > right("بند"), "{words:?}");
     assert!(right("بند") < right("أعلن") - 10.0, "{words:?}");
 }
+
+#[test]
+fn a_letter_no_font_has_is_reported_with_its_field() {
+    // Devanagari: neither Liberation Sans nor the Arabic and Chinese fonts.
+    let doc = paragraph_in("en", "The Hindi word नमस्ते means hello.");
+    let rendered = release_pdf::render_with_warnings(&doc, &release_pdf::PdfOptions::default())
+        .expect("renders");
+    let missing: Vec<_> = rendered
+        .warnings
+        .iter()
+        .filter(|w| w.code == "pdf-glyphs-missing")
+        .collect();
+    assert_eq!(missing.len(), 1, "{:?}", rendered.warnings);
+    assert_eq!(missing[0].path, "release.body[0]");
+    let (_, text) = tool("pdftotext", &[], &rendered.bytes);
+    assert!(text.contains("means hello"), "{text}");
+}
