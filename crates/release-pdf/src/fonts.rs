@@ -26,6 +26,9 @@ pub(crate) struct Face<'a> {
     pub descender: f32,
     /// The PostScript name, e.g. `LiberationSans-Bold`.
     pub ps_name: String,
+    /// A regular face standing in for a bold one the font lacks (the
+    /// Chinese font has one weight): the writer strokes its outlines.
+    pub synthetic_bold: bool,
     /// Glyph drawn for a hyphen added at a line break.
     pub hyphen: Option<u16>,
     /// Plans are costly to build; one per script actually met.
@@ -82,7 +85,15 @@ impl<'a> Faces<'a> {
                     faces.push(load_face(b)?);
                     id
                 }
-                None => regular,
+                None => {
+                    // One more copy of the regular face, drawn emboldened.
+                    let id = FaceId(u8::try_from(faces.len()).unwrap_or(u8::MAX));
+                    let mut face = load_face(&font.regular)?;
+                    face.synthetic_bold = true;
+                    face.ps_name.push_str(",Bold");
+                    faces.push(face);
+                    id
+                }
             };
             ids.push((regular, bold));
         }
@@ -152,6 +163,7 @@ fn load_face(font: &Font) -> Result<Face<'_>, PdfError> {
         ascender,
         descender,
         ps_name,
+        synthetic_bold: false,
         hyphen,
         plans: Vec::new(),
     })

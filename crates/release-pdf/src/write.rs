@@ -23,7 +23,8 @@ use lopdf::{Object, StringFormat};
 use printpdf::{
     Actions, BorderArray, Codepoint, Color, ColorArray, CurTransMat, FontId, HighlightingMode,
     LinkAnnotation, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Pt, RawImage, Rect, TextItem, TextMatrix, XObject, XObjectId, XObjectTransform,
+    PdfSaveOptions, Pt, RawImage, Rect, TextItem, TextMatrix, TextRenderingMode, XObject,
+    XObjectId, XObjectTransform,
 };
 use release_style::{Document, Rgb};
 
@@ -195,6 +196,8 @@ fn ops(page: &Page, subsets: &[Subset], faces: &Faces<'_>, used: &UsedGlyphs) ->
     }
     let mut font: Option<(u8, f32)> = None;
     let mut in_text = false;
+    // Stroke colour and width of emboldened text, while it is on.
+    let mut embolden: Option<(Rgb, f32)> = None;
     for item in &page.items {
         let Item::Text(run) = item else { continue };
         let Some(subset) = subsets.iter().find(|s| s.face == run.face) else {
@@ -217,12 +220,39 @@ fn ops(page: &Page, subsets: &[Subset], faces: &Faces<'_>, used: &UsedGlyphs) ->
             });
             fill = Some(run.color);
         }
+        // A font with no bold face: fill and stroke its outlines.
+        let wanted = faces
+            .get(run.face)
+            .synthetic_bold
+            .then_some((run.color, round(run.size * SYNTHETIC_BOLD)));
+        if wanted != embolden {
+            match wanted {
+                Some((c, width)) => {
+                    if embolden.is_none() {
+                        ops.push(Op::SetTextRenderingMode {
+                            mode: TextRenderingMode::FillStroke,
+                        });
+                    }
+                    ops.push(Op::SetOutlineColor { col: color(c) });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+                }
+                None => ops.push(Op::SetTextRenderingMode {
+                    mode: TextRenderingMode::Fill,
+                }),
+            }
+            embolden = wanted;
+        }
         let first_offset = run.glyphs.first().map_or(0.0, |g| g.x_offset);
         ops.push(Op::SetTextMatrix {
             matrix: TextMatrix::Translate(Pt(round(run.x + first_offset)), Pt(round(run.y))),
         });
         ops.push(Op::ShowText {
             items: vec![TextItem::GlyphIds(codepoints(run, subset, faces, used))],
+        });
+    }
+    if embolden.is_some() {
+        ops.push(Op::SetTextRenderingMode {
+            mode: TextRenderingMode::Fill,
         });
     }
     if in_text {
@@ -265,6 +295,9 @@ fn ops(page: &Page, subsets: &[Subset], faces: &Faces<'_>, used: &UsedGlyphs) ->
 /// glyph to glyph and written out in whole thousandths once it reaches half
 /// of one: glyphs land within 0.0005 em of their place, and adjustments are
 /// written only where kerning or justification put them.
+/// Stroke width of emboldened text, in em.
+const SYNTHETIC_BOLD: f32 = 0.035;
+
 fn codepoints(run: &Run, subset: &Subset, faces: &Faces<'_>, used: &UsedGlyphs) -> Vec<Codepoint> {
     let face = faces.get(run.face);
     let per_em = 1000.0 / run.size;

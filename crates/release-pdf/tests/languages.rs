@@ -124,6 +124,9 @@ fn every_language_renders_with_every_letter_and_font_embedded() {
                         .any(|f| f.contains("NotoSans") && f.contains("Type 0C")),
                     "{out}"
                 );
+                // Bold Chinese (headline, dateline): the one-weight font
+                // emboldened, a font of its own.
+                assert!(fonts.iter().any(|f| f.contains(",Bold")), "{fonts:?}");
                 "新闻稿"
             }
             "ru" => "ПРЕСС-РЕЛИЗ",
