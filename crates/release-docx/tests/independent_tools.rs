@@ -1,6 +1,7 @@
 //! Our DOCX as other programs read it: python-docx sees the paragraphs, their
 //! named styles and the core properties; LibreOffice converts it to PDF
-//! without complaint, on two A4 pages (±1) for the example in `un`.
+//! without complaint, on two A4 pages (±1) for the example in `un`, with
+//! Arabic right-aligned and Chinese whole.
 //!
 //! These tests need python-docx, LibreOffice and poppler's pdfinfo
 //! (`scripts/deps.sh test` installs them). When a tool is missing they fail
@@ -131,16 +132,11 @@ fn pdf_pages(pdf: &Path) -> usize {
         .expect("pdfinfo prints the page count")
 }
 
-#[test]
-fn libreoffice_converts_the_example_to_two_pages() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = write_example(dir.path(), "un");
+/// Converts the DOCX at `path` to PDF with LibreOffice, beside it.
+fn libreoffice_pdf(dir: &Path, path: &Path) -> PathBuf {
     // A profile of its own: a LibreOffice already running (a desktop, another
     // test) would otherwise take the job or lock the profile.
-    let profile = format!(
-        "-env:UserInstallation=file://{}/profile",
-        dir.path().display()
-    );
+    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
     let out = run_with_limit(
         Command::new("soffice")
             .arg(profile)
@@ -151,8 +147,8 @@ fn libreoffice_converts_the_example_to_two_pages() {
                 "pdf",
                 "--outdir",
             ])
-            .arg(dir.path())
-            .arg(&path),
+            .arg(dir)
+            .arg(path),
         Duration::from_secs(180),
     );
     let pdf = path.with_extension("pdf");
@@ -163,9 +159,98 @@ fn libreoffice_converts_the_example_to_two_pages() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+    pdf
+}
+
+#[test]
+fn libreoffice_converts_the_example_to_two_pages() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write_example(dir.path(), "un");
+    let pdf = libreoffice_pdf(dir.path(), &path);
     let pages = pdf_pages(&pdf);
     assert!(
         (1..=3).contains(&pages),
         "LibreOffice laid the example out on {pages} pages, not 2 ± 1"
     );
+}
+
+/// The example translated into `language`, as a DOCX in `dir`.
+fn write_translated(dir: &Path, language: &str) -> PathBuf {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!(
+        "../../templates/examples/example.{language}.release.json"
+    ));
+    let text = std::fs::read_to_string(file).expect("example file");
+    let draft = release_model::load(&text).expect("a draft").draft;
+    let style = release_style::builtin("un").expect("un");
+    let doc = release_style::document(&draft, &style);
+    let path = dir.join(format!("example-{language}.docx"));
+    std::fs::write(
+        &path,
+        render(&doc, &DocxOptions::default()).expect("renders"),
+    )
+    .expect("writes");
+    path
+}
+
+/// Words of page 1 with their boxes, from `pdftotext -bbox`: (x_min, x_max, y_min, word).
+fn words(pdf: &Path) -> Vec<(f64, f64, f64, String)> {
+    let out = Command::new("pdftotext")
+        .args(["-f", "1", "-l", "1", "-bbox"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| panic!("pdftotext (poppler-utils) is not installed ({e}): {INSTALL}"));
+    let html = String::from_utf8_lossy(&out.stdout).into_owned();
+    let number = |tag: &str, name: &str| -> f64 {
+        tag.split(&format!("{name}=\""))
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0.0)
+    };
+    html.lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+        .map(|l| {
+            let word = l
+                .split('>')
+                .nth(1)
+                .and_then(|r| r.split('<').next())
+                .unwrap_or("")
+                .to_owned();
+            (
+                number(l, "xMin"),
+                number(l, "xMax"),
+                number(l, "yMin"),
+                word,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn libreoffice_sets_arabic_right_aligned_and_chinese_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Arabic: most lines of page 1 end at the same right edge (right-aligned, justified).
+    let pdf = libreoffice_pdf(dir.path(), &write_translated(dir.path(), "ar"));
+    let mut line_ends: std::collections::BTreeMap<i64, f64> = Default::default();
+    for (_, x_max, y, _) in words(&pdf) {
+        let end = line_ends.entry(y.round() as i64).or_insert(0.0);
+        *end = end.max(x_max);
+    }
+    let right = line_ends.values().cloned().fold(0.0, f64::max);
+    let at_right = line_ends.values().filter(|x| right - **x < 3.0).count();
+    assert!(
+        line_ends.len() > 20 && at_right * 10 >= line_ends.len() * 8,
+        "{at_right} of {} Arabic lines end at the right edge ({right:.1} pt)",
+        line_ends.len()
+    );
+    // Chinese: the headline's characters all come back, in order (no boxes, no gaps).
+    let pdf = libreoffice_pdf(dir.path(), &write_translated(dir.path(), "zh"));
+    let text: String = words(&pdf).into_iter().map(|w| w.3).collect();
+    for expected in ["新闻稿", "项目第四阶段启动", "塔吉克斯坦杜尚别"] {
+        assert!(
+            text.contains(expected),
+            "`{expected}` missing from LibreOffice's Chinese page: {text}"
+        );
+    }
 }
