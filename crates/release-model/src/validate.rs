@@ -251,9 +251,7 @@ fn is_link(link: &str) -> bool {
         .find_map(|scheme| lower.strip_prefix(scheme));
     match rest {
         Some(host) => !host.is_empty() && !link.chars().any(char::is_whitespace),
-        None => lower
-            .strip_prefix("mailto:")
-            .is_some_and(is_email),
+        None => lower.strip_prefix("mailto:").is_some_and(is_email),
     }
 }
 

@@ -416,7 +416,11 @@ impl Composer<'_> {
         match self.style.contacts.layout {
             ContactLayout::Inline => {
                 // Full-width punctuation (Chinese `：`) carries its own space.
-                let gap = if label.ends_with(['：', '，']) { "" } else { " " };
+                let gap = if label.ends_with(['：', '，']) {
+                    ""
+                } else {
+                    " "
+                };
                 let mut spans = vec![Span::plain(format!("{label}{gap}"))];
                 for (i, line) in lines.into_iter().enumerate() {
                     if i > 0 {
