@@ -403,7 +403,8 @@ fn finish(lo: &mut lopdf::Document, doc: &Document) {
 
 /// Flate-compresses every stream not already filtered. lopdf's own
 /// `compress` uses the slowest level, which was nearly half of a render's
-/// time for a gain of about 1 % in size.
+/// time. Level 3 renders the example in about 8 ms instead of 10.5 ms at
+/// level 6, for a file 3 % larger (35.6 kB instead of 34.6 kB).
 fn compress(lo: &mut lopdf::Document) -> Result<(), PdfError> {
     use std::io::Write;
     for object in lo.objects.values_mut() {
@@ -415,7 +416,7 @@ fn compress(lo: &mut lopdf::Document) -> Result<(), PdfError> {
         }
         let mut encoder = flate2::write::ZlibEncoder::new(
             Vec::with_capacity(stream.content.len() / 2),
-            flate2::Compression::new(6),
+            flate2::Compression::new(3),
         );
         encoder
             .write_all(&stream.content)

@@ -4,6 +4,7 @@
 use release_style::Document;
 use std::io::Write;
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The example release in a built-in style.
 pub fn example(style: &str) -> Document {
@@ -22,7 +23,10 @@ pub fn pdf(doc: &Document) -> Vec<u8> {
 pub fn tool(name: &str, args: &[&str], pdf: &[u8]) -> (bool, String) {
     let dir = std::env::temp_dir().join(format!("release-pdf-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(format!("{name}-{:016x}.pdf", fnv64(pdf)));
+    // Tests run in parallel and may check the same bytes: one file each.
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let path = dir.join(format!("{name}-{n}-{:016x}.pdf", fnv64(pdf)));
     std::fs::File::create(&path)
         .and_then(|mut f| f.write_all(pdf))
         .expect("write temp PDF");
