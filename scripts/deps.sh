@@ -12,7 +12,10 @@ what=${1:-test}
 run_pkgs=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libgtk-3-dev
   librsvg2-dev libayatana-appindicator3-dev libssl-dev libxdo-dev xvfb xauth)
 test_pkgs=(webkit2gtk-driver poppler-utils qpdf imagemagick libreoffice-writer-nogui
-  python3-docx fonts-liberation2 procps)
+  python3-docx fonts-liberation2 procps
+  # the package test (tests/package): find the installed app's window, a session
+  # bus for single-instance, the desktop entry checker, the MIME database
+  xdotool x11-utils dbus-daemon desktop-file-utils shared-mime-info)
 pkgs=("${run_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
 

@@ -18,7 +18,12 @@ done
 start=$(date +%s)
 # --ci: no prompts, plain output. The frontend is built by beforeBuildCommand.
 (cd src-tauri && "../$tauri" build --ci "${bundles[@]}" "$@")
-deb=$(ls -t target/release/bundle/deb/*.deb 2>/dev/null | head -1 || true)
-if [ -n "$deb" ]; then
+# The bundler names the file after the product ("Release Composer_…"); give
+# it Debian's name for it, PACKAGE_VERSION_ARCH.deb.
+dir=target/release/bundle/deb
+built=$(ls -t "$dir"/*.deb 2>/dev/null | head -1 || true)
+if [ -n "$built" ]; then
+  deb=$dir/$(dpkg-deb -f "$built" Package)_$(dpkg-deb -f "$built" Version)_$(dpkg-deb -f "$built" Architecture).deb
+  [ "$built" = "$deb" ] || mv -f "$built" "$deb"
   echo "package: $deb ($(du -h "$deb" | cut -f1)) in $(( $(date +%s) - start )) s"
 fi

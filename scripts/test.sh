@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: formatting and lints, the Rust workspace (unit, golden, property,
 # independent-tool checks), the frontend (type check, lint, vitest) and the
-# end-to-end tests of the real app under Xvfb. Stops at the first failure.
+# end-to-end tests of the real app under Xvfb, then the package test (the .deb
+# built, installed, run and removed). Stops at the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
@@ -22,5 +23,13 @@ fi
 if [ -x tests/e2e/run.sh ]; then
   step "end-to-end: the real app under Xvfb"
   tests/e2e/run.sh
+fi
+if [ -x tests/package/run.sh ]; then
+  step "package: build the .deb, install it, run the installed app under Xvfb, remove it"
+  if [ "$(id -u)" = 0 ]; then
+    tests/package/run.sh
+  else
+    echo "package: skipped: installing the .deb needs root (CI runs as root)"
+  fi
 fi
 step "all tests passed"

@@ -28,16 +28,20 @@ pub fn about(state: &AppState, name: &str, version: &str) -> About {
         let Ok(style) = state.style(style) else {
             continue;
         };
-        let known = fonts
-            .iter_mut()
-            .find(|f| f.family == style.fonts.family && f.licence == style.licence);
-        match known {
-            Some(font) => font.style = format!("{}, {}", font.style, style.name),
-            None => fonts.push(FontLicence {
-                style: style.name.clone(),
-                family: style.fonts.family.clone(),
-                licence: style.licence.clone(),
-            }),
+        let families = std::iter::once((&style.fonts.family, &style.licence))
+            .chain(style.fallback.iter().map(|f| (&f.family, &f.licence)));
+        for (family, licence) in families {
+            match fonts
+                .iter_mut()
+                .find(|f| &f.family == family && &f.licence == licence)
+            {
+                Some(font) => font.style = format!("{}, {}", font.style, style.name),
+                None => fonts.push(FontLicence {
+                    style: style.name.clone(),
+                    family: family.clone(),
+                    licence: licence.clone(),
+                }),
+            }
         }
     }
     About {
@@ -70,7 +74,8 @@ mod tests {
     }
 
     /// Every registry crate the app's binary links: the app's normal
-    /// dependencies, transitively (not build scripts, not tests), for TARGET.
+    /// dependencies, transitively (not build scripts, tests or procedural
+    /// macros), for TARGET.
     fn crates(root: &Path) -> Vec<PackageLicence> {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
         let out = Command::new(cargo)
@@ -119,8 +124,22 @@ mod tests {
                     .into_iter()
                     .flatten()
                     .any(|k| k["kind"].is_null());
-                if normal {
-                    todo.push(text(dep, "pkg"));
+                // Procedural macros run in the compiler; neither they nor
+                // what only they use end up in the binary.
+                let pkg = text(dep, "pkg");
+                let proc_macro = packages[&pkg]["targets"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(|t| {
+                        t["kind"]
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .any(|k| k == "proc-macro")
+                    });
+                if normal && !proc_macro {
+                    todo.push(pkg);
                 }
             }
         }

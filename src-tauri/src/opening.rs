@@ -135,4 +135,63 @@ mod tests {
         );
         assert_eq!(percent_decoded("100%zz%"), "100%zz%");
     }
+
+    #[test]
+    fn handed_files_open_as_library_drafts_offers_or_refusals() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let state = AppState::in_folder(dir.path()).expect("state");
+        let own = state
+            .library
+            .create(release_drafts::Template::Example)
+            .expect("creates");
+        let own_file = state.library.file_of(&own.id).expect("file");
+        let outside = dir.path().join("colleague.release.json");
+        std::fs::write(&outside, release_model::EXAMPLE_JSON).expect("write");
+        let bad = dir.path().join("notes.release.json");
+        std::fs::write(&bad, "{ not json").expect("write");
+
+        state.hand_over(bad.clone());
+        state.hand_over(own_file);
+        let taken = state.take_handed().expect("handed");
+        assert!(state.take_handed().is_none(), "only the last one is kept");
+        match open_handed(&state, &taken) {
+            FileOpened::Library { opened } => assert_eq!(opened.id, own.id),
+            other => panic!("a library draft opens as itself: {other:?}"),
+        }
+
+        let outside_text = outside.display().to_string();
+        assert!(
+            state.in_place_path(&outside_text).is_err(),
+            "not handed over yet"
+        );
+        match open_handed(&state, &outside) {
+            FileOpened::Outside { file } => {
+                assert_eq!(
+                    (file.path.as_str(), file.name.as_str()),
+                    (outside_text.as_str(), "colleague.release.json")
+                );
+            }
+            other => panic!("an outside draft is offered: {other:?}"),
+        }
+        assert_eq!(
+            state
+                .in_place_path(&outside_text)
+                .expect("may be saved now"),
+            outside
+        );
+
+        match open_handed(&state, &bad) {
+            FileOpened::Refused { error } => {
+                assert_eq!(error.code, "not-a-draft");
+                assert!(
+                    error.message.contains("notes.release.json"),
+                    "{}",
+                    error.message
+                );
+            }
+            other => panic!("not a draft: {other:?}"),
+        }
+        assert_eq!(std::fs::read_to_string(&bad).expect("read"), "{ not json");
+        assert!(state.in_place_path(&bad.display().to_string()).is_err());
+    }
 }

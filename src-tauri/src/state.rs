@@ -53,6 +53,22 @@ impl AppState {
         })
     }
 
+    /// A state over the library in `root/drafts`, with settings and styles
+    /// under `root` too: for tests.
+    #[cfg(test)]
+    pub fn in_folder(root: &Path) -> Result<AppState> {
+        Ok(AppState {
+            library: Library::open(root.join("drafts"))?,
+            settings_file: root.join("settings.json"),
+            settings: Mutex::new(Settings::default()),
+            user_styles: root.join("styles"),
+            styles: Mutex::new(HashMap::new()),
+            exported: Mutex::new(BTreeSet::new()),
+            handed: Mutex::new(Vec::new()),
+            outside: Mutex::new(BTreeSet::new()),
+        })
+    }
+
     pub fn settings(&self) -> Settings {
         lock(&self.settings).clone()
     }

@@ -40,7 +40,7 @@ pub enum DraftsError {
     Conflict { file: PathBuf, kept_as: String },
 
     /// A file opened from outside the library is not a draft. Nothing was written.
-    #[error("{}: not a Release Composer draft: {reason}. Nothing was written", file.display())]
+    #[error("{}: cannot be opened as a draft: {reason}. Nothing was written", file.display())]
     NotADraft {
         file: PathBuf,
         /// A stable name of the problem (`not-json`, `not-utf8`, …).

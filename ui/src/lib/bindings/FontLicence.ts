@@ -5,7 +5,7 @@
  */
 export type FontLicence = { 
 /**
- * The house style that ships it.
+ * The house styles that ship it, comma-separated.
  */
 style: string, family: string, 
 /**

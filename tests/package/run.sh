@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# The package test: the .deb as a user gets it, on this Debian 12 machine.
+#
+# 1. Builds the .deb (scripts/package.sh) unless RELEASE_COMPOSER_DEB names
+#    one, and checks its control data, files and desktop entry.
+# 2. Installs it with apt-get (which pulls in its dependencies) and checks the
+#    draft file type is registered (MIME database, desktop entry's MimeType).
+# 3. Starts the INSTALLED program under Xvfb, with a session bus and a fresh
+#    HOME: its window appears, the example release is loaded into the form
+#    (the window title names its headline) and written into the library.
+# 4. Launches it again with a draft file from outside the library: the first
+#    instance takes it (still one process), asks whether to import it, and
+#    importing (Enter on the focused "Import into my drafts") adds it to the
+#    library. Launches it again with a library draft's path and measures how
+#    long until that draft's form is shown; then once more from cold.
+# 5. Removes the package and checks nothing of it is left.
+#
+# Needs root (apt-get). Screenshots and figures go to target/package-test/.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+out=$root/target/package-test
+mkdir -p "$out"
+rm -f "$out"/*.png "$out"/measurements.txt
+
+say() { printf 'package: %s\n' "$*"; }
+fail() { printf 'package: FAILED: %s\n' "$*" >&2; exit 1; }
+[ "$(id -u)" = 0 ] || fail "needs root to install the .deb (apt-get)"
+for tool in Xvfb xdotool xwininfo dbus-daemon import dpkg-deb; do
+  command -v "$tool" >/dev/null || fail "$tool is missing (scripts/deps.sh test installs it)"
+done
+
+# 1. The package.
+deb=${RELEASE_COMPOSER_DEB:-}
+if [ -z "$deb" ]; then
+  scripts/package.sh
+  deb=$(ls -t target/release/bundle/deb/release-composer_*.deb | head -1)
+fi
+[ -f "$deb" ] || fail "no .deb at '$deb'"
+deb=$(readlink -f "$deb")
+say "testing $deb"
+info=$(dpkg-deb -f "$deb")
+echo "$info" | sed 's/^/  /' | grep -E '^  (Package|Version|Architecture|Installed-Size|Depends|Section):' || true
+depends=$(dpkg-deb -f "$deb" Depends)
+for dep in libwebkit2gtk-4.1-0 libgtk-3-0; do
+  [[ "$depends" == *"$dep"* ]] || fail "Depends lacks $dep: $depends"
+done
+[ "$(dpkg-deb -f "$deb" Package)" = release-composer ] || fail "the package is not named release-composer"
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+[ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "package version is not the workspace's $version"
+files=$(dpkg-deb -c "$deb" | sed -E 's/^([^ ]+ +){5}//')
+for f in usr/bin/release-composer-app "usr/share/applications/Release Composer.desktop" \
+  usr/share/mime/packages/release-composer.xml usr/share/icons/hicolor/16x16/apps/release-composer-app.png \
+  usr/share/icons/hicolor/512x512/apps/release-composer-app.png; do
+  grep -qxF -e "$f" -e "./$f" <<<"$files" || fail "the package lacks /$f"
+done
+unpacked=$(mktemp -d)
+dpkg-deb -x "$deb" "$unpacked"
+desktop="$unpacked/usr/share/applications/Release Composer.desktop"
+sed 's/^/  /' "$desktop"
+grep -qx 'Exec=release-composer-app %F' "$desktop" || fail "the desktop entry does not pass files (%F)"
+grep -qx 'MimeType=application/x-release-composer-draft;' "$desktop" || fail "the desktop entry lacks the draft MIME type"
+grep -q '^Keywords=' "$desktop" || fail "the desktop entry lacks Keywords"
+if command -v desktop-file-validate >/dev/null; then
+  desktop-file-validate "$desktop" || fail "desktop-file-validate refuses the desktop entry"
+fi
+rm -rf "$unpacked"
+deb_bytes=$(stat -c %s "$deb")
+
+# 2. Install it.
+export DEBIAN_FRONTEND=noninteractive
+dpkg -s release-composer >/dev/null 2>&1 && apt-get remove -y -qq release-composer >/dev/null
+remove() {
+  apt-get remove -y -qq release-composer >/dev/null 2>&1 || true
+  dpkg --purge release-composer >/dev/null 2>&1 || true
+}
+apt-get install -y -qq --no-install-recommends "$deb" >/dev/null || fail "apt-get install $deb"
+bin=/usr/bin/release-composer-app
+[ -x "$bin" ] || fail "$bin was not installed"
+bin_bytes=$(stat -c %s "$bin")
+grep -q 'application/x-release-composer-draft' /usr/share/mime/globs2 || fail "the MIME database does not know drafts (postinst)"
+grep -q ':\*\.release\.json' /usr/share/mime/globs2 || fail "the MIME database lacks the *.release.json glob"
+if [ -f /usr/share/applications/mimeinfo.cache ]; then
+  grep -q 'application/x-release-composer-draft=.*Release Composer.desktop' /usr/share/applications/mimeinfo.cache \
+    || fail "update-desktop-database did not register the app for drafts"
+fi
+
+# 3. Start the installed program in a fresh home, on its own display and bus.
+home=$(mktemp -d /tmp/release-composer-package-XXXXXX)
+display=:$(( 90 + RANDOM % 400 ))
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  pkill -f "^$bin" 2>/dev/null || true
+  remove
+  rm -rf "$home"
+}
+trap cleanup EXIT
+Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
+pids+=($!)
+export DISPLAY=$display HOME=$home GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1
+export XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config XDG_CACHE_HOME=$home/cache XDG_RUNTIME_DIR=$home/run
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+unset RELEASE_COMPOSER_LIBRARY RELEASE_COMPOSER_EXPORT_DIR
+export DBUS_SESSION_BUS_ADDRESS=unix:path=$home/bus
+dbus-daemon --session --address="$DBUS_SESSION_BUS_ADDRESS" --nofork --nopidfile >/dev/null 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && [ -S "$home/bus" ] && break; sleep 0.1; done
+library=$XDG_DATA_HOME/release-composer/drafts
+
+now_ms() { date +%s%3N; }
+# Waits until a window's title matches the regular expression $1 (at most $2 s);
+# prints the milliseconds since $3 (a now_ms value).
+wait_title() {
+  local deadline=$(( $(now_ms) + $2 * 1000 ))
+  while [ "$(now_ms)" -lt "$deadline" ]; do
+    if xdotool search --name "$1" >/dev/null 2>&1; then
+      echo $(( $(now_ms) - $3 ))
+      return 0
+    fi
+    sleep 0.02
+  done
+  return 1
+}
+running() { pgrep -f "^$bin" | wc -l; }
+shot() { import -window root "$out/$1.png"; }
+not_blank() {
+  local sd
+  sd=$(convert "$out/$1.png" -colorspace Gray -format '%[fx:standard_deviation]' info:)
+  awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' || fail "screenshot $1 is blank (deviation $sd)"
+}
+
+start=$(now_ms)
+"$bin" >"$out/app.log" 2>&1 &
+pids+=($!)
+first_ms=$(wait_title 'Launch of the Phase IV.*Release Composer' 60 "$start") \
+  || { shot failed-start; fail "no window titled with the example's headline within 60 s (see $out/app.log)"; }
+say "window with the example release after $first_ms ms (first start, empty library)"
+wid=$(xdotool search --name 'Release Composer' | head -1)
+xwininfo -id "$wid" | grep -E 'Width|Height' | sed 's/^ */  /'
+sleep 4 # let pdf.js draw the preview before the screenshot
+shot installed
+not_blank installed
+ls "$library"/*.release.json >/dev/null 2>&1 || fail "the example draft was not written into $library"
+grep -q 'Launch of the Phase IV' "$library"/*.release.json || fail "the library's draft is not the example release"
+[ "$(running)" = 1 ] || fail "expected one app process, found $(running)"
+
+# 4a. A draft file from outside the library, opened while the app runs.
+outside=$home/Mail/colleague.release.json
+mkdir -p "$(dirname "$outside")"
+sed 's/"headline": "[^"]*"/"headline": "Package test: a draft from a colleague"/' templates/example.release.json >"$outside"
+before=$(cat "$outside")
+start=$(now_ms)
+"$bin" "$outside" >"$out/second.log" 2>&1 || fail "the second launch failed (see $out/second.log)"
+second_exit_ms=$(( $(now_ms) - start ))
+[ "$(running)" = 1 ] || fail "a second launch left $(running) app processes: single instance broken"
+sleep 1
+shot offer
+# The dialog's focused button is "Import into my drafts".
+timeout 5 xdotool windowfocus --sync "$wid" 2>/dev/null || true
+xdotool key --clearmodifiers Return
+wait_title '^Package test: a draft from a colleague .*Release Composer$' 20 "$(now_ms)" >/dev/null \
+  || { shot failed-import; fail "importing the outside draft did not open it"; }
+sleep 1
+grep -l 'a draft from a colleague' "$library"/*.release.json >/dev/null || fail "the imported draft is not in the library"
+[ "$before" = "$(cat "$outside")" ] || fail "importing changed the outside file"
+say "outside draft handed to the running app (second launch exited after $second_exit_ms ms) and imported"
+
+# 4b. A library draft opened by path while the app runs: time to its form.
+example_file=$(grep -L 'a draft from a colleague' "$library"/*.release.json | head -1)
+start=$(now_ms)
+"$bin" "$example_file" >>"$out/second.log" 2>&1
+running_ms=$(wait_title 'Launch of the Phase IV.*Release Composer' 20 "$start") || fail "the draft named by a second launch was not opened"
+[ "$(running)" = 1 ] || fail "single instance: $(running) processes"
+say "library draft opened by a second launch: form shown after $running_ms ms"
+
+# 4c. From cold: the installed program started with the path of a draft that
+# is not the newest (the newest is what a plain start opens).
+imported=$(grep -l 'a draft from a colleague' "$library"/*.release.json | head -1)
+touch "$imported"
+pkill -f "^$bin" || true
+for _ in $(seq 100); do
+  [ "$(running)" = 0 ] && ! xdotool search --name 'Release Composer' >/dev/null 2>&1 && break
+  sleep 0.1
+done
+xdotool search --name 'Release Composer' >/dev/null 2>&1 && fail "the window outlived its process"
+start=$(now_ms)
+"$bin" "$example_file" >>"$out/app.log" 2>&1 &
+pids+=($!)
+cold_ms=$(wait_title 'Launch of the Phase IV.*Release Composer' 60 "$start") \
+  || { shot failed-cold; fail "started with a draft's path, the app did not show it"; }
+say "cold start with a draft file's path: form shown after $cold_ms ms"
+sleep 2
+shot opened-by-path
+not_blank opened-by-path
+
+# A file that is not a draft: a message naming it, and the file untouched.
+bad=$home/notes.release.json
+echo '{"hello": "world"}' >"$bad"
+"$bin" "$bad" >>"$out/second.log" 2>&1
+sleep 1
+shot refused
+[ "$(cat "$bad")" = '{"hello": "world"}' ] || fail "a file that is not a draft was written"
+pkill -f "^$bin" || true
+
+# 5. Remove the package.
+apt-get remove -y -qq release-composer >/dev/null || fail "apt-get remove"
+dpkg --purge release-composer >/dev/null 2>&1 || true
+[ ! -e "$bin" ] || fail "$bin is still there after removal"
+[ ! -e /usr/share/mime/packages/release-composer.xml ] || fail "the MIME file is still there after removal"
+! grep -q 'application/x-release-composer-draft' /usr/share/mime/globs2 || fail "the MIME database still knows drafts after removal"
+
+{
+  echo "deb_bytes=$deb_bytes"
+  echo "installed_binary_bytes=$bin_bytes"
+  echo "first_start_example_shown_ms=$first_ms"
+  echo "second_launch_exit_ms=$second_exit_ms"
+  echo "open_by_path_running_ms=$running_ms"
+  echo "open_by_path_cold_ms=$cold_ms"
+} | tee "$out/measurements.txt"
+say "deb $(( deb_bytes / 1024 )) KiB, installed binary $(( bin_bytes / 1024 )) KiB; screenshots in $out"
+echo "package: 1 passed, 0 failed"
