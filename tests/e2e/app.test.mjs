@@ -5,7 +5,7 @@
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -44,12 +44,13 @@ async function startDriver() {
   throw new Error("tauri-driver did not start on port 4444");
 }
 
-async function launch() {
+/** Starts the app, with `args` on its command line (a draft file's path, as a double-click gives). */
+async function launch(args = []) {
   browser = await remote({
     hostname: "127.0.0.1",
     port: 4444,
     logLevel: "warn",
-    capabilities: { "tauri:options": { application: APP }, "wdio:enforceWebDriverClassic": true },
+    capabilities: { "tauri:options": { application: APP, args }, "wdio:enforceWebDriverClassic": true },
   });
   await field("release.kind").waitForExist({ timeout: 20000 });
 }
@@ -207,4 +208,39 @@ test("an invalid e-mail shows at its field and blocks export", async () => {
   await button("Export PDF").click();
   await browser.$(".toast.error").waitForExist({ timeout: 10000 });
   assert.equal(readdirSync(env.RELEASE_COMPOSER_EXPORT_DIR).length, before);
+});
+
+test("a draft file opened by path is edited in place, and not overwritten once changed on disk", async () => {
+  const dir = join(home, "Mail");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "colleague.release.json");
+  const example = readFileSync(join(ROOT, "templates/example.release.json"), "utf8");
+  writeFileSync(file, example.replace(/"headline": "[^"]*"/, '"headline": "A draft a colleague mailed"'));
+  await quit();
+  await launch([file]);
+  const offer = browser.$('[data-testid="file-offer"]');
+  await offer.$("h2").waitForExist({ timeout: 10000, timeoutMsg: "opening a draft from outside asked nothing" });
+  assert.match(await offer.getText(), /colleague\.release\.json/);
+  await button("Edit in place").click();
+  await browser.$('[data-testid="in-place"]').waitForExist({ timeout: 10000 });
+  await step("Headline");
+  assert.equal(await field("release.headline").getValue(), "A draft a colleague mailed");
+  await typeInto("release.headline", ", edited");
+  await browser.keys(["Control", "s"]);
+  await browser.waitUntil(async () => JSON.parse(readFileSync(file, "utf8")).release.headline === "A draft a colleague mailed, edited", {
+    timeout: 10000,
+    timeoutMsg: "the file was not saved in place",
+  });
+  assert.ok(readdirSync(dir).every((f) => f === "colleague.release.json"), "no temporary file is left beside it");
+  const library = readdirSync(env.RELEASE_COMPOSER_LIBRARY).filter((f) => f.endsWith(".release.json"));
+  assert.ok(!library.some((f) => readFileSync(join(env.RELEASE_COMPOSER_LIBRARY, f), "utf8").includes("colleague mailed")), "nothing went into the library");
+
+  // Another program rewrites the file: the next save must not overwrite it.
+  const theirs = example.replace(/"headline": "[^"]*"/, '"headline": "Their version"');
+  writeFileSync(file, theirs);
+  await typeInto("release.headline", " again");
+  await browser.keys(["Control", "s"]);
+  await browser.$(".toast.error").waitForExist({ timeout: 10000, timeoutMsg: "a change on disk was not reported" });
+  assert.match(await browser.$(".toast.error").getText(), /changed on disk/);
+  assert.equal(readFileSync(file, "utf8"), theirs);
 });
