@@ -12,7 +12,9 @@
 #    instance takes it (still one process), asks whether to import it, and
 #    importing (Enter on the focused "Import into my drafts") adds it to the
 #    library. Launches it again with a library draft's path and measures how
-#    long until that draft's form is shown; then once more from cold.
+#    long until that draft's form is shown; then once more from cold. A file
+#    that is not a draft is refused. The window, resized, moved and with the
+#    preview hidden, is closed as a window manager would and comes back so.
 # 5. Removes the package and checks nothing of it is left.
 #
 # Needs root (apt-get). Screenshots and figures go to target/package-test/.
@@ -26,7 +28,7 @@ rm -f "$out"/*.png "$out"/measurements.txt
 say() { printf 'package: %s\n' "$*"; }
 fail() { printf 'package: FAILED: %s\n' "$*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || fail "needs root to install the .deb (apt-get)"
-for tool in Xvfb xdotool xwininfo dbus-daemon import dpkg-deb; do
+for tool in Xvfb xdotool xwininfo dbus-daemon import dpkg-deb python3; do
   command -v "$tool" >/dev/null || fail "$tool is missing (scripts/deps.sh test installs it)"
 done
 
@@ -201,6 +203,28 @@ echo '{"hello": "world"}' >"$bad"
 sleep 1
 shot refused
 [ "$(cat "$bad")" = '{"hello": "world"}' ] || fail "a file that is not a draft was written"
+
+# The window's size and place, and the preview hidden, are remembered.
+wid=$(xdotool search --name 'Release Composer' | head -1)
+xdotool windowsize "$wid" 1200 760
+xdotool windowmove "$wid" 40 30
+sleep 0.5
+xdotool mousemove $(( 40 + 1200 - 56 )) $(( 30 + 17 )) click 1 # "Hide preview", top right
+sleep 1
+grep -q '"preview_shown": false' "$XDG_CONFIG_HOME/release-composer/settings.json" \
+  || { shot failed-hide; fail "hiding the preview was not saved in the settings"; }
+python3 tests/package/close-window.py "$wid" # as a window manager's close button
+for _ in $(seq 100); do [ "$(running)" = 0 ] && break; sleep 0.1; done
+[ "$(running)" = 0 ] || fail "the app did not close when asked to"
+"$bin" >>"$out/app.log" 2>&1 &
+pids+=($!)
+wait_title 'Release Composer' 60 "$(now_ms)" >/dev/null || fail "the app did not start again"
+sleep 2
+wid=$(xdotool search --name 'Release Composer' | head -1)
+geometry=$(xwininfo -id "$wid" | awk '/Absolute upper-left X/ {x=$NF} /Absolute upper-left Y/ {y=$NF} /Width/ {w=$NF} /Height/ {h=$NF} END {print w "x" h "+" x "+" y}')
+[ "$geometry" = "1200x760+40+30" ] || { shot failed-restore; fail "the window came back as $geometry, not 1200x760+40+30"; }
+shot restored
+say "window size, place and hidden preview remembered ($geometry)"
 pkill -f "^$bin" || true
 
 # 5. Remove the package.
