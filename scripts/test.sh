@@ -7,7 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
 
-step() { printf '\n== %s\n' "$*"; }
+started=$(date +%s)
+step() { printf '\n== %s (at %d s)\n' "$*" $(( $(date +%s) - started )); }
+
+# The app embeds the built frontend: build it before anything compiles the app.
+step "frontend build (ui/dist)"
+(cd ui && npm run -s build >/dev/null)
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
