@@ -9,6 +9,7 @@ use crate::props::{app_xml, core_xml};
 use crate::styles::unhyphenated;
 use crate::text::Cleaner;
 use docx_rs::XMLDocx;
+use release_model::Direction;
 use release_style::Document;
 
 /// Every part of the package, in the order they are zipped.
@@ -23,6 +24,11 @@ pub(crate) fn parts(
         styles = patch::no_hyphenation(&styles, &ids)?;
         settings = patch::auto_hyphenation(&settings)?;
     }
+    let document = if doc.direction == Direction::RightToLeft {
+        patch::right_to_left_section(&utf8(&xml.document, "word/document.xml")?)?.into_bytes()
+    } else {
+        xml.document
+    };
     let rels = patch::sort_relationships(
         &utf8(&xml.document_rels, "word/_rels/document.xml.rels")?,
         "word/_rels/document.xml.rels",
@@ -40,7 +46,7 @@ pub(crate) fn parts(
         ),
         part("docProps/custom.xml", xml.doc_props.custom),
         part("word/_rels/document.xml.rels", rels.into_bytes()),
-        part("word/document.xml", xml.document),
+        part("word/document.xml", document),
         part("word/styles.xml", styles.into_bytes()),
         part("word/settings.xml", settings.into_bytes()),
         part("word/fontTable.xml", xml.font_table),

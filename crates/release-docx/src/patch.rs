@@ -14,7 +14,8 @@ pub(crate) fn language(styles: &str, tag: &str) -> Result<String, DocxError> {
     let tag = escape(tag);
     let lang = match tag.split(['-', '_']).next().unwrap_or("") {
         "zh" | "ja" | "ko" => format!(r#"<w:lang w:val="{tag}" w:eastAsia="{tag}" />"#),
-        "ar" | "he" | "fa" | "ur" => format!(r#"<w:lang w:val="{tag}" w:bidi="{tag}" />"#),
+        // Right-to-left runs (w:rtl comes before w:lang in a run's properties).
+        "ar" | "he" | "fa" | "ur" => format!(r#"<w:rtl /><w:lang w:val="{tag}" w:bidi="{tag}" />"#),
         _ => format!(r#"<w:lang w:val="{tag}" />"#),
     };
     let start = styles
@@ -113,6 +114,22 @@ pub(crate) fn sort_relationships(rels: &str, part: &'static str) -> Result<Strin
     ))
 }
 
+/// Makes the document's section right to left (`<w:bidi/>` in its `w:sectPr`,
+/// after the columns, as the schema orders it): for a release wholly in Arabic.
+pub(crate) fn right_to_left_section(document: &str) -> Result<String, DocxError> {
+    const PART: &str = "word/document.xml";
+    let section = document
+        .rfind("<w:sectPr>")
+        .ok_or_else(|| DocxError::part(PART, "no <w:sectPr>"))?;
+    let cols = document[section..]
+        .find("<w:cols ")
+        .ok_or_else(|| DocxError::part(PART, "no <w:cols> in <w:sectPr>"))?;
+    let end = document[section + cols..]
+        .find("/>")
+        .ok_or_else(|| DocxError::part(PART, "<w:cols> is not closed"))?;
+    Ok(splice(document, section + cols + end + 2, 0, "<w:bidi />"))
+}
+
 fn splice(text: &str, at: usize, remove: usize, insert: &str) -> String {
     let mut out = String::with_capacity(text.len() + insert.len());
     out.push_str(&text[..at]);
@@ -135,7 +152,7 @@ mod tests {
         let empty = "<w:rPrDefault><w:rPr /></w:rPrDefault>";
         assert_eq!(
             language(empty, "ar").expect("patched"),
-            r#"<w:rPrDefault><w:rPr><w:lang w:val="ar" w:bidi="ar" /></w:rPr></w:rPrDefault>"#
+            r#"<w:rPrDefault><w:rPr><w:rtl /><w:lang w:val="ar" w:bidi="ar" /></w:rPr></w:rPrDefault>"#
         );
         assert!(matches!(
             language("<w:styles />", "en"),
@@ -175,5 +192,15 @@ mod tests {
         );
         let empty = r#"<Relationships xmlns="x" />"#;
         assert_eq!(sort_relationships(empty, "test").expect("kept"), empty);
+    }
+
+    #[test]
+    fn a_right_to_left_section_gets_bidi_after_its_columns() {
+        let xml = r#"<w:body><w:p /><w:sectPr><w:pgSz w:w="1" /><w:cols w:space="425" /><w:footerReference r:id="x" /></w:sectPr></w:body>"#;
+        assert_eq!(
+            right_to_left_section(xml).expect("patched"),
+            r#"<w:body><w:p /><w:sectPr><w:pgSz w:w="1" /><w:cols w:space="425" /><w:bidi /><w:footerReference r:id="x" /></w:sectPr></w:body>"#
+        );
+        assert!(right_to_left_section("<w:body />").is_err());
     }
 }

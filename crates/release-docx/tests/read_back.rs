@@ -428,3 +428,28 @@ fn arabic_and_chinese_text_get_their_own_word_fonts() {
         }
     }
 }
+
+#[test]
+fn an_arabic_release_is_a_right_to_left_document() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../templates/examples/example.ar.release.json");
+    let draft = release_model::load(&std::fs::read_to_string(file).expect("example"))
+        .expect("draft")
+        .draft;
+    let doc = release_style::document(&draft, &release_style::builtin("un").expect("un"));
+    let pkg = package(&doc);
+    let document = pkg.xml("word/document.xml");
+    let section = document.rsplit("<w:sectPr>").next().expect("a section");
+    assert!(
+        section.contains("<w:bidi />"),
+        "the section is not right to left: {section}"
+    );
+    let styles = pkg.xml("word/styles.xml");
+    assert!(styles.contains(r#"<w:rtl /><w:lang w:val="ar" w:bidi="ar" />"#));
+    assert!(
+        style_xml(&styles, "BodyText").contains("<w:bidi />"),
+        "paragraphs run right to left"
+    );
+    let english = package(&example("un")).xml("word/document.xml");
+    assert!(!english.contains("<w:bidi />"));
+}
