@@ -252,4 +252,20 @@ describe("the app state", () => {
     await next.init();
     expect(next.previewShown).toBe(false);
   });
+
+  it("applies a fix and undoes it with the reverse fix", async () => {
+    setUp();
+    const fixed = draft();
+    fixed.release.headline = "Fixed headline";
+    mocks.ipc.applyFix.mockResolvedValueOnce(fixed).mockResolvedValueOnce(draft());
+    const app = new AppState();
+    await app.init();
+    await vi.runAllTimersAsync();
+    const fix = { path: "release.headline", offset: 0, before: "First", after: "Fixed" };
+    await app.applyFix(fix);
+    expect(app.draft!.release.headline).toBe("Fixed headline");
+    await app.toast!.undo!();
+    expect(mocks.ipc.applyFix.mock.calls[1][1]).toEqual({ path: "release.headline", offset: 0, before: "Fixed", after: "First" });
+    expect(app.draft!.release.headline).toBe("First headline");
+  });
 });

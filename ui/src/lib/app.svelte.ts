@@ -406,11 +406,20 @@ export class AppState {
     }
   }
 
-  async applyFix(fix: Fix): Promise<void> {
+  /** Applies a house-style fix; the toast offers to undo it (the reverse fix). */
+  async applyFix(fix: Fix, undoable = true): Promise<void> {
     if (!this.draft) return;
     try {
       this.draft = await ipc.applyFix($state.snapshot(this.draft) as Draft, fix);
       this.changed();
+      if (undoable) {
+        const reverse: Fix = { ...fix, before: fix.after, after: fix.before };
+        this.toast = {
+          message: `Fixed: “${fix.before}” → “${fix.after}”`,
+          kind: "info",
+          undo: () => this.applyFix(reverse, false),
+        };
+      }
     } catch (error) {
       this.fail(error);
     }
