@@ -1,30 +1,21 @@
 //! `release-composer drafts …` as a user runs it: every subcommand against a
 //! library folder, exit codes, and messages that name the draft.
 
-use std::io::Write;
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 /// Runs `release-composer drafts ARGS --library DIR` with `stdin`.
 fn drafts(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_release-composer"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_release-composer"));
+    command
         .arg("drafts")
         .args(args)
         .arg("--library")
         .arg(dir)
-        .env_remove("RELEASE_COMPOSER_LIBRARY")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("release-composer starts");
-    let mut pipe = child.stdin.take().expect("stdin");
-    let input = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let output = child.wait_with_output().expect("release-composer finishes");
-    writer.join().expect("stdin written");
+        .env_remove("RELEASE_COMPOSER_LIBRARY");
+    let output = common::finish(command, stdin);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("panicked"), "panic: {stderr}");
     output

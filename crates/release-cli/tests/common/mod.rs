@@ -1,12 +1,20 @@
 //! Running the `release-composer` binary as a user does, for the CLI tests.
+// Each test file uses only part of this module.
+#![allow(dead_code)]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 /// Runs `release-composer ARGS` with `stdin` on its standard input.
 pub fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_release-composer"))
-        .args(args)
+    let mut command = Command::new(env!("CARGO_BIN_EXE_release-composer"));
+    command.args(args);
+    finish(command, stdin)
+}
+
+/// Runs a prepared `release-composer` command with `stdin` on its standard input.
+pub fn finish(mut command: Command, stdin: &[u8]) -> Output {
+    let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
