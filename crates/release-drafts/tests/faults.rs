@@ -100,15 +100,7 @@ fn a_failing_flush_is_reported() {
         .expect_err("not flushed");
     assert_eq!(err.code(), "not-flushed");
     assert!(err.to_string().contains("launch.release.json"), "{err}");
-    assert_eq!(
-        f.library
-            .load("launch")
-            .expect("loads")
-            .draft
-            .release
-            .headline,
-        "Two"
-    );
+    assert_eq!(f.headline("launch"), "Two");
 }
 
 #[test]
@@ -153,15 +145,7 @@ fn a_conflict_on_a_full_disk_keeps_the_file_and_reports_the_disk() {
         .expect_err("fails");
     // Ours could not be kept as a copy: the app still has it and must be told.
     assert_eq!(err.code(), "disk-full");
-    assert_eq!(
-        f.library
-            .load(&opened.id)
-            .expect("loads")
-            .draft
-            .release
-            .headline,
-        "Theirs"
-    );
+    assert_eq!(f.headline(&opened.id), "Theirs");
 }
 
 #[test]

@@ -56,15 +56,7 @@ fn history_lists_shows_and_restores() {
     f.library
         .restore_revision(&opened.id, &third, Some(&restored.revision))
         .expect("undoes the restore");
-    assert_eq!(
-        f.library
-            .load(&opened.id)
-            .expect("loads")
-            .draft
-            .release
-            .headline,
-        "Third"
-    );
+    assert_eq!(f.headline(&opened.id), "Third");
 
     let err = f
         .library
@@ -111,15 +103,7 @@ fn the_history_outlives_a_damaged_file() {
     f.library
         .restore_revision("precious", &history[0].revision, None)
         .expect("restores");
-    assert_eq!(
-        f.library
-            .load("precious")
-            .expect("loads")
-            .draft
-            .release
-            .headline,
-        "Good"
-    );
+    assert_eq!(f.headline("precious"), "Good");
 }
 
 #[test]
@@ -233,15 +217,7 @@ fn delete_moves_to_the_trash_and_undelete_brings_back_everything() {
     );
 
     f.library.undelete(&opened.id).expect("undeletes");
-    assert_eq!(
-        f.library
-            .load(&opened.id)
-            .expect("back")
-            .draft
-            .release
-            .headline,
-        "Edited"
-    );
+    assert_eq!(f.headline(&opened.id), "Edited");
     assert_eq!(f.library.history(&opened.id).expect("history").len(), 2);
     assert_eq!(
         f.library
@@ -272,28 +248,12 @@ fn undelete_never_overwrites_a_draft() {
         .expect("saves");
     let err = f.library.undelete("same").expect_err("taken");
     assert_eq!(err.code(), "already-exists");
-    assert_eq!(
-        f.library
-            .load("same")
-            .expect("loads")
-            .draft
-            .release
-            .headline,
-        "Second"
-    );
+    assert_eq!(f.headline("same"), "Second");
     // Deleting again in the same millisecond keeps both in the trash.
     f.library.delete("same").expect("deletes");
     assert_eq!(f.library.trash().expect("trash").len(), 2);
     f.library.undelete("same").expect("the latest comes back");
-    assert_eq!(
-        f.library
-            .load("same")
-            .expect("loads")
-            .draft
-            .release
-            .headline,
-        "Second"
-    );
+    assert_eq!(f.headline("same"), "Second");
 }
 
 #[test]
@@ -371,15 +331,7 @@ fn damaged_files_are_listed_never_overwritten_and_can_be_moved_aside() {
         );
     }
     // The healthy draft is unaffected.
-    assert_eq!(
-        f.library
-            .load("fine")
-            .expect("loads")
-            .draft
-            .release
-            .headline,
-        "Fine"
-    );
+    assert_eq!(f.headline("fine"), "Fine");
 
     let moved = f.library.quarantine("cut").expect("moves aside");
     assert_eq!(fs::read(&moved).expect("reads"), cases[0].1);

@@ -151,15 +151,7 @@ fn a_sync_tool_editing_the_file_is_a_conflict() {
         .save(&opened.id, &with_headline("Mine"), Some(&opened.revision))
         .expect_err("conflict");
     assert_eq!(err.code(), "conflict");
-    assert_eq!(
-        f.library
-            .load(&opened.id)
-            .expect("loads")
-            .draft
-            .release
-            .headline,
-        "Synced"
-    );
+    assert_eq!(f.headline(&opened.id), "Synced");
 }
 
 #[test]

@@ -34,6 +34,11 @@ impl Fixture {
         self.path().join(format!("{id}.release.json"))
     }
 
+    /// The headline of draft `id` as the library loads it now.
+    pub fn headline(&self, id: &str) -> String {
+        self.library.load(id).expect("loads").draft.release.headline
+    }
+
     /// Opens the same folder again, as a second window or a restart would.
     pub fn reopen(&self) -> Library {
         Library::open_with(self.path(), self.options()).expect("reopens")
