@@ -10,6 +10,7 @@ mod opening;
 mod settings;
 mod state;
 mod types;
+mod webview;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -37,6 +38,9 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
+            if let Some(window) = app.get_webview_window("main") {
+                webview::configure(&window);
+            }
             match state::AppState::new() {
                 Ok(state) => {
                     let cwd = std::env::current_dir().unwrap_or_default();
