@@ -31,7 +31,7 @@ export const AUTOSAVE_MS = 300;
 /** After this pause in typing the draft itself is saved. */
 export const SAVE_MS = 1500;
 /** After this pause in typing the preview and findings are refreshed. */
-export const PREVIEW_MS = 120;
+export const PREVIEW_MS = 60;
 
 export class AppState {
   settings = $state<Settings | null>(null);
@@ -57,6 +57,12 @@ export class AppState {
   printed = $state<Checked["printed"] | null>(null);
   preview = $state<Uint8Array | null>(null);
   previewMs = $state<number | null>(null);
+  /**
+   * When the edit that `preview` shows was made (`performance.now()`), 0 when
+   * it shows a draft as opened. Plain, not state: it is read with `preview`.
+   */
+  previewEditedAt = 0;
+  private editedAt = 0;
   /** What the user last chose; `previewShown` reads it and saves changes in the settings. */
   private previewChoice = $state<boolean | null>(null);
   step = $state<StepId>("release");
@@ -130,6 +136,7 @@ export class AppState {
     this.recovery = recovery;
     this.status = "saved";
     this.statusMessage = "";
+    this.editedAt = 0;
     this.refresh();
     this.refresh.flush();
   }
@@ -202,6 +209,7 @@ export class AppState {
     if (!this.draft) return;
     const json = JSON.stringify(this.draft);
     if (json === this.savedJson) return;
+    this.editedAt = performance.now();
     this.status = "unsaved";
     this.autosave();
     this.save();
@@ -292,10 +300,12 @@ export class AppState {
     this.previewRunning = true;
     try {
       const draft = $state.snapshot(this.draft) as Draft;
+      const editedAt = this.editedAt;
       const started = performance.now();
       const [checked, pdf] = await Promise.all([ipc.checkDraft(draft), ipc.previewPdf(draft)]);
       this.findings = checked.findings;
       this.printed = checked.printed;
+      this.previewEditedAt = editedAt;
       this.preview = pdf;
       this.previewMs = Math.round(performance.now() - started);
     } catch (error) {
