@@ -137,6 +137,27 @@ test("first start opens the example release and previews the real PDF", async ()
   assert.match(await browser.$('[data-testid="save-status"]').getText(), /Saved/);
 });
 
+test("the preview draws the pages in view, and the others when scrolled to", async () => {
+  const pages = () =>
+    browser.execute(() => {
+      const box = document.querySelector('[data-testid="preview-pages"]');
+      return [...box.children].map((page) => ({ tag: page.tagName, render: page.dataset.render ?? "", width: page.clientWidth }));
+    });
+  const fitWidth = (await pages())[0].width;
+  for (let i = 0; i < 2; i++) await browser.$('button[aria-label="Zoom in"]').click();
+  // At 150 % page 1 fills the pane and page 2 is out of view.
+  await browser.waitUntil(async () => (await pages())[0].width > fitWidth * 1.2 && (await pages())[0].tag === "CANVAS", { timeout: 10000, timeoutMsg: "page 1 was not redrawn at the new zoom" });
+  await browser.pause(1000);
+  const [first, second] = await pages();
+  assert.notEqual(second.render, first.render, "page 2, out of view, was drawn too");
+  await browser.execute(() => {
+    const box = document.querySelector('[data-testid="preview-pages"]');
+    box.scrollTop = box.scrollHeight;
+  });
+  await browser.waitUntil(async () => { const [, second] = await pages(); return second.tag === "CANVAS" && second.render === first.render; }, { timeout: 10000, timeoutMsg: "page 2 was not drawn when scrolled to" });
+  await browser.$("button=Fit").click();
+});
+
 test("a new draft filled step by step previews and exports as PDF and DOCX", async () => {
   await button("New").click();
   await browser.waitUntil(async () => (await field("release.kind").getValue()) === "PRESS RELEASE", { timeout: 10000 });
