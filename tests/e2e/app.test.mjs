@@ -158,6 +158,27 @@ test("the preview draws the pages in view, and the others when scrolled to", asy
   await browser.$("button=Fit").click();
 });
 
+test("typing while the preview is redrawn never shows a preview error", async () => {
+  // A newer preview closes the document an older one is still drawing; that
+  // is no failure and must not flash the preview's alert.
+  await browser.execute(() => {
+    window.previewAlerts = 0;
+    new MutationObserver(() => {
+      if (document.querySelector(".preview-problem")) window.previewAlerts++;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await step("Headline");
+  const headline = await field("release.headline");
+  await headline.click();
+  await browser.keys("End");
+  for (const key of " overlapping previews") {
+    await browser.keys(key);
+    await browser.pause(70 + Math.round(Math.random() * 60));
+  }
+  await browser.waitUntil(async () => (await previewText()).includes("overlapping previews"), { timeout: 20000, timeoutMsg: "the preview never showed the typed text" });
+  assert.equal(await browser.execute(() => window.previewAlerts), 0);
+});
+
 test("a new draft filled step by step previews and exports as PDF and DOCX", async () => {
   await button("New").click();
   await browser.waitUntil(async () => (await field("release.kind").getValue()) === "PRESS RELEASE", { timeout: 10000 });
