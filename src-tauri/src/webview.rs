@@ -1,8 +1,8 @@
 //! The webview's settings beyond Tauri's defaults.
 //!
 //! The window is a form and a few canvases, so WebKitGTK's GPU compositing
-//! buys nothing visible here and costs over 100 MB in the web process (GL
-//! buffers and a GL driver per process; under Xvfb, Mesa's llvmpipe). It also
+//! buys nothing visible here and costs over 100 MB in the web process (its
+//! GL rendering buffers; measured under Xvfb with Mesa's llvmpipe). It also
 //! needs no WebGL, no Web Audio, no page cache for back/forward navigation and
 //! no memory cache beyond what one page needs.
 

@@ -26,6 +26,19 @@ fn example_in(lang: &str) -> Document {
 }
 
 /// The kind label and headline of `lang`'s example, then `text` as the body.
+fn render(doc: &Document) -> release_pdf::Rendered {
+    release_pdf::render_with_warnings(doc, &release_pdf::PdfOptions::default()).expect("renders")
+}
+
+/// The warnings of letters no font has.
+fn missing_glyphs(rendered: &release_pdf::Rendered) -> Vec<&release_model::Finding> {
+    rendered
+        .warnings
+        .iter()
+        .filter(|w| w.code == "pdf-glyphs-missing")
+        .collect()
+}
+
 fn paragraph_in(lang: &str, text: &str) -> Document {
     let mut doc = example_in(lang);
     doc.blocks.retain(|b| b.role == Role::Kind);
@@ -78,13 +91,8 @@ fn words(pdf: &[u8]) -> Vec<(String, f32, f32, f32)> {
 fn every_language_renders_with_every_letter_and_font_embedded() {
     for lang in ["en", "fr", "es", "ru", "ar", "zh"] {
         let doc = example_in(lang);
-        let rendered = release_pdf::render_with_warnings(&doc, &release_pdf::PdfOptions::default())
-            .expect("renders");
-        let missing: Vec<_> = rendered
-            .warnings
-            .iter()
-            .filter(|w| w.code == "pdf-glyphs-missing")
-            .collect();
+        let rendered = render(&doc);
+        let missing = missing_glyphs(&rendered);
         assert!(missing.is_empty(), "{lang}: {missing:?}");
         let (ok, out) = tool("pdffonts", &[], &rendered.bytes);
         assert!(ok, "{lang}: {out}");
@@ -143,8 +151,7 @@ const ARABIC: &str = "أعلن المكتب اليوم عن إطلاق المر�
 #[test]
 fn arabic_line_with_email_and_number_breaks_and_orders_right_to_left() {
     let doc = paragraph_in("ar", ARABIC);
-    let rendered = release_pdf::render_with_warnings(&doc, &release_pdf::PdfOptions::default())
-        .expect("renders");
+    let rendered = render(&doc);
     assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
     let words = words(&rendered.bytes);
     // pdftotext -bbox spells right-to-left words in visual order.
@@ -218,8 +225,7 @@ const CHINESE: &str = "联合国反恐怖主义办公室与联合国中亚预防
 #[test]
 fn chinese_breaks_between_characters_and_no_line_starts_with_closing_punctuation() {
     let doc = paragraph_in("zh", CHINESE);
-    let rendered = release_pdf::render_with_warnings(&doc, &release_pdf::PdfOptions::default())
-        .expect("renders");
+    let rendered = render(&doc);
     assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
     let (_, text) = tool("pdftotext", &[], &rendered.bytes);
     let lines: Vec<&str> = text
@@ -315,13 +321,8 @@ fn right_to_left_mirrors_the_logo_to_the_left_and_keeps_the_label_right() {
 fn a_letter_no_font_has_is_reported_with_its_field() {
     // Devanagari: neither Liberation Sans nor the Arabic and Chinese fonts.
     let doc = paragraph_in("en", "The Hindi word नमस्ते means hello.");
-    let rendered = release_pdf::render_with_warnings(&doc, &release_pdf::PdfOptions::default())
-        .expect("renders");
-    let missing: Vec<_> = rendered
-        .warnings
-        .iter()
-        .filter(|w| w.code == "pdf-glyphs-missing")
-        .collect();
+    let rendered = render(&doc);
+    let missing = missing_glyphs(&rendered);
     assert_eq!(missing.len(), 1, "{:?}", rendered.warnings);
     assert_eq!(missing[0].path, "release.body[0]");
     let (_, text) = tool("pdftotext", &[], &rendered.bytes);

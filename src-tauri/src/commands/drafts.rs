@@ -1,10 +1,10 @@
 //! Drafts: open, create, save, recover, duplicate, delete, list.
 
 use super::blocking;
-use crate::error::{IpcError, Result};
+use crate::error::Result;
 use crate::state::AppState;
 use crate::types::{DraftEntry, Opened, Saved, Startup};
-use release_drafts::{DraftsError, Library, Revision, Template};
+use release_drafts::{DraftsError, Library, Template};
 use release_model::Draft;
 use std::sync::Arc;
 use tauri::State;
@@ -122,12 +122,7 @@ pub async fn save_draft(
 ) -> Result<Saved> {
     let state = state.inner().clone();
     blocking(move || {
-        let expected: Revision = revision.parse().map_err(|_| {
-            IpcError::new(
-                "bad-revision-token",
-                "the window's revision token is not valid",
-            )
-        })?;
+        let expected = super::revision(&revision)?;
         match state.library.save(&id, &draft, Some(&expected)) {
             Ok(saved) => Ok(Saved {
                 revision: saved.revision.to_string(),

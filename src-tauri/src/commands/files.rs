@@ -3,11 +3,10 @@
 //! `opening`) can be saved in place; the window cannot name others.
 
 use super::blocking;
-use crate::error::{IpcError, Result};
+use crate::error::Result;
 use crate::opening::open_handed;
 use crate::state::AppState;
 use crate::types::{FileOpened, Opened, SavedFile};
-use release_drafts::Revision;
 use release_model::Draft;
 use std::sync::Arc;
 use tauri::State;
@@ -42,12 +41,7 @@ pub async fn save_file(
     let state = state.inner().clone();
     blocking(move || {
         let path = state.in_place_path(&path)?;
-        let expected: Revision = revision.parse().map_err(|_| {
-            IpcError::new(
-                "bad-revision-token",
-                "the window's revision token is not valid",
-            )
-        })?;
+        let expected = super::revision(&revision)?;
         let revision = release_drafts::save_file(&path, &draft, &expected)?;
         Ok(SavedFile {
             revision: revision.to_string(),

@@ -19,3 +19,13 @@ pub(crate) async fn blocking<T: Send + 'static>(
         .await
         .map_err(|e| IpcError::new("internal", format!("the work stopped unexpectedly: {e}")))?
 }
+
+/// The revision token the window sent back with a save.
+pub(crate) fn revision(token: &str) -> Result<release_drafts::Revision> {
+    token.parse().map_err(|_| {
+        IpcError::new(
+            "bad-revision-token",
+            "the window's revision token is not valid",
+        )
+    })
+}
