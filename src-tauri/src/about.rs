@@ -25,7 +25,7 @@ pub fn dependencies() -> Dependencies {
 pub fn about(state: &AppState, name: &str, version: &str) -> About {
     let mut fonts: Vec<FontLicence> = Vec::new();
     for style in release_style::builtin_names() {
-        let Ok(style) = state.style(style) else {
+        let Ok(style) = state.styles.get(style) else {
             continue;
         };
         let families = std::iter::once((&style.fonts.family, &style.licence))

@@ -1,6 +1,7 @@
 //! Errors as the window receives them: `{ code, message, path? }`. The form
 //! points at the field named by `path`; it never matches on `message`.
 
+use release_model::ErrorCode;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -8,8 +9,9 @@ use ts_rs::TS;
 #[derive(Debug, Clone, PartialEq, Serialize, TS, thiserror::Error)]
 #[error("{message}")]
 pub struct IpcError {
-    /// A stable kebab-case name of the failure.
-    pub code: String,
+    /// What failed: the code of the crate that failed (`pdf-font`,
+    /// `style-unknown`, `disk-full`, …).
+    pub code: ErrorCode,
     /// A sentence for people, naming the file or field at fault.
     pub message: String,
     /// The JSON path of the draft field at fault, when there is one.
@@ -17,9 +19,9 @@ pub struct IpcError {
 }
 
 impl IpcError {
-    pub fn new(code: &str, message: impl Into<String>) -> IpcError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> IpcError {
         IpcError {
-            code: code.to_owned(),
+            code,
             message: message.into(),
             path: None,
         }
@@ -47,7 +49,7 @@ impl From<release_model::LoadError> for IpcError {
     fn from(e: release_model::LoadError) -> IpcError {
         let path = e.path().map(str::to_owned);
         IpcError {
-            code: e.code().to_owned(),
+            code: e.code(),
             message: e.to_string(),
             path,
         }
@@ -56,7 +58,17 @@ impl From<release_model::LoadError> for IpcError {
 
 impl From<tauri::Error> for IpcError {
     fn from(e: tauri::Error) -> IpcError {
-        IpcError::new("window", e.to_string())
+        IpcError::new(ErrorCode::Window, e.to_string())
+    }
+}
+
+impl From<release_pipeline::PipelineError> for IpcError {
+    fn from(e: release_pipeline::PipelineError) -> IpcError {
+        let error = IpcError::new(e.code(), e.to_string());
+        match e.path() {
+            Some(path) => error.at(path),
+            None => error,
+        }
     }
 }
 

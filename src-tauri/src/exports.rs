@@ -3,54 +3,27 @@
 //! unless the user chose that name in a save dialog.
 
 use crate::commands::compose::today;
-use crate::error::{IpcError, Result};
+use crate::error::Result;
 use crate::state::AppState;
-use release_model::{Draft, Severity, lint, validate};
-use release_style::Document;
+use release_model::Draft;
+use release_pipeline::{Format, Prepared};
 use std::path::{Path, PathBuf};
 
-/// A saved draft, checked and styled, ready to be written in any format.
-pub struct ExportJob {
-    pub draft: Draft,
-    pub document: Document,
-}
-
-impl ExportJob {
-    /// Loads the saved draft `id`, or the draft file `file` edited in place;
-    /// refuses it while validation or the house style's checks report
-    /// errors, naming the first one's field.
-    pub fn prepare(state: &AppState, id: &str, file: Option<&str>) -> Result<ExportJob> {
-        let draft = match file {
-            Some(file) => release_drafts::load_file(&state.in_place_path(file)?)?.draft,
-            None => state.library.load(id)?.draft,
-        };
-        let style = state.style(&draft.style)?;
-        let mut findings = validate(&draft);
-        findings.extend(lint(&draft, &style.checks, today()));
-        let errors: Vec<_> = findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .collect();
-        if let Some(first) = errors.first() {
-            let more = if errors.len() > 1 {
-                format!(" (and {} more)", errors.len() - 1)
-            } else {
-                String::new()
-            };
-            return Err(IpcError::new(
-                "draft-invalid",
-                format!("not exported: {}{more}", first.message),
-            )
-            .at(first.path.clone()));
-        }
-        let document = release_style::document(&draft, &style);
-        Ok(ExportJob { draft, document })
-    }
+/// Loads the saved draft `id`, or the draft file `file` edited in place,
+/// and prepares it for export; refused while validation or the house
+/// style's checks report errors, naming the first one's field.
+pub fn prepare(state: &AppState, id: &str, file: Option<&str>) -> Result<Prepared> {
+    let draft = match file {
+        Some(file) => release_drafts::load_file(&state.in_place_path(file)?)?.draft,
+        None => state.library.load(id)?.draft,
+    };
+    let style = state.styles.get(&draft.style);
+    Ok(release_pipeline::prepare(draft, style, today())?)
 }
 
 /// `2021-12-08 Launch of the Phase IV of the project.pdf`: the dateline's
 /// date and the headline's first words, without characters file systems refuse.
-pub fn export_file_name(draft: &Draft, extension: &str) -> String {
+pub fn export_file_name(draft: &Draft, format: Format) -> String {
     let r = &draft.release;
     let mut words = String::new();
     for word in r.headline.split_whitespace() {
@@ -77,7 +50,7 @@ pub fn export_file_name(draft: &Draft, extension: &str) -> String {
         (true, false) => words,
         (true, true) => "release".to_owned(),
     };
-    format!("{stem}.{extension}")
+    format!("{stem}.{}", format.extension())
 }
 
 /// `NAME (2).pdf`, `NAME (3).pdf`, … : the first name not taken in the folder.
@@ -99,45 +72,21 @@ fn free_name(path: &Path) -> PathBuf {
         .unwrap_or_else(|| path.to_path_buf())
 }
 
-/// Renders the job in `extension`'s format and writes it at `target` (or, when
-/// `replace` is false and the name is taken, beside it under a free name).
+/// Renders `prepared` in `format` and writes it at `target` atomically (or,
+/// when `replace` is false and the name is taken, beside it under a free name).
 pub fn write_export(
-    job: &ExportJob,
+    prepared: &Prepared,
     target: &Path,
-    extension: &str,
+    format: Format,
     replace: bool,
 ) -> Result<PathBuf> {
-    let bytes = match extension {
-        "pdf" => release_pdf::render(&job.document, &release_pdf::PdfOptions::default())
-            .map_err(|e| IpcError::new("pdf", e.to_string()))?,
-        _ => release_docx::render(&job.document, &release_docx::DocxOptions::default())
-            .map_err(|e| IpcError::new("docx", e.to_string()))?,
-    };
-    let fail = |e: std::io::Error, path: &Path| {
-        IpcError::new(
-            "export-unwritable",
-            format!("{}: cannot be written: {e}", path.display()),
-        )
-    };
-    let dir = target.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| fail(e, dir))?;
+    let output = prepared.render(format)?;
     let target = if replace {
         target.to_path_buf()
     } else {
         free_name(target)
     };
-    let temp = dir.join(format!(
-        ".{}.part",
-        target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    ));
-    let written = std::fs::write(&temp, &bytes).and_then(|()| std::fs::rename(&temp, &target));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&temp);
-        return Err(fail(e, &target));
-    }
+    release_pipeline::write_export(&target, &output.bytes)?;
     Ok(target)
 }
 
@@ -149,14 +98,14 @@ mod tests {
     fn file_names_come_from_date_and_headline() {
         let mut draft = release_model::example();
         assert_eq!(
-            export_file_name(&draft, "pdf"),
+            export_file_name(&draft, Format::Pdf),
             "2021-12-08 Launch of the Phase IV of the project “Towards a.pdf"
         );
         draft.release.headline = "A/B: what? <now>".into();
         draft.release.dateline.date.clear();
-        assert_eq!(export_file_name(&draft, "docx"), "AB what now.docx");
+        assert_eq!(export_file_name(&draft, Format::Docx), "AB what now.docx");
         draft.release.headline.clear();
-        assert_eq!(export_file_name(&draft, "pdf"), "release.pdf");
+        assert_eq!(export_file_name(&draft, Format::Pdf), "release.pdf");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The user's settings, kept as JSON in the platform's config folder.
 
 use crate::error::{IpcError, Result};
-use release_model::Contact;
+use release_model::{Contact, ErrorCode};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
@@ -77,11 +77,12 @@ impl Settings {
         settings
     }
 
-    /// Writes the settings atomically (temporary file, then rename).
+    /// Writes the settings atomically: a temporary file in the same folder,
+    /// flushed, renamed over the old one, the folder flushed.
     pub fn save(&self, file: &Path) -> Result<()> {
         let fail = |e: std::io::Error| {
             IpcError::new(
-                "settings-unwritable",
+                ErrorCode::SettingsUnwritable,
                 format!("{}: the settings cannot be saved: {e}", file.display()),
             )
         };
@@ -89,10 +90,8 @@ impl Settings {
             std::fs::create_dir_all(dir).map_err(fail)?;
         }
         let text = serde_json::to_string_pretty(self)
-            .map_err(|e| IpcError::new("settings-unwritable", e.to_string()))?;
-        let temp = file.with_extension("json.tmp");
-        std::fs::write(&temp, text).map_err(fail)?;
-        std::fs::rename(&temp, file).map_err(fail)
+            .map_err(|e| IpcError::new(ErrorCode::SettingsUnwritable, e.to_string()))?;
+        release_drafts::write_atomically(file, text.as_bytes()).map_err(fail)
     }
 }
 

@@ -4,19 +4,19 @@
 use crate::error::{IpcError, Result};
 use crate::settings::{Settings, settings_file};
 use release_drafts::Library;
-use release_style::HouseStyle;
-use std::collections::{BTreeSet, HashMap};
+use release_model::ErrorCode;
+use release_pipeline::Styles;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 /// Shared by every command.
 pub struct AppState {
     pub library: Library,
     pub settings_file: PathBuf,
     settings: Mutex<Settings>,
-    /// Folder of house styles the user added: `NAME/style.toml` each.
-    pub user_styles: PathBuf,
-    styles: Mutex<HashMap<String, Arc<HouseStyle>>>,
+    /// The house styles: built in, and the user's styles folder.
+    pub styles: Styles,
     exported: Mutex<BTreeSet<PathBuf>>,
     /// Draft files handed to the app (command line, second launch) that the
     /// window has not taken yet.
@@ -37,16 +37,11 @@ impl AppState {
         let library = Library::open(&dir)?;
         let settings_file = settings_file();
         let settings = Settings::load(&settings_file);
-        let user_styles = dirs::data_dir()
-            .unwrap_or_else(std::env::temp_dir)
-            .join("release-composer")
-            .join("styles");
         Ok(AppState {
             library,
             settings_file,
             settings: Mutex::new(settings),
-            user_styles,
-            styles: Mutex::new(HashMap::new()),
+            styles: Styles::for_user(),
             exported: Mutex::new(BTreeSet::new()),
             handed: Mutex::new(Vec::new()),
             outside: Mutex::new(BTreeSet::new()),
@@ -61,8 +56,7 @@ impl AppState {
             library: Library::open(root.join("drafts"))?,
             settings_file: root.join("settings.json"),
             settings: Mutex::new(Settings::default()),
-            user_styles: root.join("styles"),
-            styles: Mutex::new(HashMap::new()),
+            styles: Styles::new(Some(root.join("styles"))),
             exported: Mutex::new(BTreeSet::new()),
             handed: Mutex::new(Vec::new()),
             outside: Mutex::new(BTreeSet::new()),
@@ -79,52 +73,6 @@ impl AppState {
         Ok(settings)
     }
 
-    /// The names of every style: built-in first, then the user's folder.
-    pub fn style_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = release_style::builtin_names()
-            .iter()
-            .map(|s| (*s).to_owned())
-            .collect();
-        if let Ok(dirs) = std::fs::read_dir(&self.user_styles) {
-            let mut user: Vec<String> = dirs
-                .flatten()
-                .filter(|d| d.path().join("style.toml").is_file())
-                .filter_map(|d| d.file_name().into_string().ok())
-                .filter(|n| !names.contains(n))
-                .collect();
-            user.sort();
-            names.extend(user);
-        }
-        names
-    }
-
-    /// A house style by name, loaded once.
-    pub fn style(&self, name: &str) -> Result<Arc<HouseStyle>> {
-        let name = if name.trim().is_empty() {
-            release_style::DEFAULT_STYLE
-        } else {
-            name.trim()
-        };
-        if let Some(style) = lock(&self.styles).get(name) {
-            return Ok(style.clone());
-        }
-        let style = if release_style::builtin_names().contains(&name) {
-            release_style::builtin(name)?
-        } else if valid_style_name(name) && self.user_styles.join(name).join("style.toml").is_file()
-        {
-            HouseStyle::from_dir(&self.user_styles.join(name))?
-        } else {
-            return Err(IpcError::new(
-                "style-unknown",
-                format!("there is no house style `{name}`: choose one in the Release step"),
-            )
-            .at("style"));
-        };
-        let style = Arc::new(style);
-        lock(&self.styles).insert(name.to_owned(), style.clone());
-        Ok(style)
-    }
-
     /// Remembers a file this session exported, so the window may open it.
     pub fn exported(&self, path: &Path) {
         lock(&self.exported).insert(path.to_path_buf());
@@ -137,7 +85,7 @@ impl AppState {
             Ok(path)
         } else {
             Err(IpcError::new(
-                "not-exported",
+                ErrorCode::NotExported,
                 format!(
                     "{}: only files exported in this session can be opened from here",
                     path.display()
@@ -174,7 +122,7 @@ impl AppState {
             Ok(path)
         } else {
             Err(IpcError::new(
-                "not-opened",
+                ErrorCode::NotOpened,
                 format!(
                     "{}: only draft files opened with the app can be saved in place",
                     path.display()
@@ -182,13 +130,4 @@ impl AppState {
             ))
         }
     }
-}
-
-/// A style name from the window names a folder: no separators, no dots first.
-fn valid_style_name(name: &str) -> bool {
-    !name.is_empty()
-        && !name.starts_with('.')
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }

@@ -1,55 +1,41 @@
 //! `release-composer check`: validation and the house style's checks, as
 //! lines or JSON, and the exit code.
 
-use crate::exit;
+use crate::error::{CliError, Result};
 use crate::input;
-use release_model::Date;
+use release_pipeline::{Styles, has_errors};
 use std::path::Path;
 
-pub(crate) fn run(path: &Path, json: bool, style: Option<&str>, today: Option<&str>) -> u8 {
-    let today = match today.map(|t| Date::parse(t.trim())) {
-        None => input::today_utc(),
-        Some(Ok(date)) => date,
-        Some(Err(message)) => {
-            eprintln!("release-composer: --today: {message}");
-            return exit::UNREADABLE;
-        }
-    };
-    let input = match input::read(path) {
-        Ok(input) => input,
-        Err(message) => {
-            eprintln!("release-composer: {message}");
-            return exit::UNREADABLE;
-        }
-    };
-    let mut findings = input::findings(&input);
-    let style = match input::style(&input, style, &mut findings) {
-        Ok(style) => style,
-        Err(message) => {
-            eprintln!("release-composer: {message}");
-            return exit::UNREADABLE;
-        }
-    };
-    findings.extend(input::lint(&input, style.as_ref(), today));
-    if json {
-        match serde_json::to_string_pretty(&findings) {
-            Ok(text) => println!("{text}"),
-            Err(e) => {
-                eprintln!("release-composer: {e}");
-                return exit::UNREADABLE;
-            }
-        }
+/// What `check` was asked to do.
+pub(crate) struct Request<'a> {
+    pub draft: &'a Path,
+    pub json: bool,
+    pub style: Option<&'a str>,
+    pub today: Option<&'a str>,
+}
+
+pub(crate) fn run(styles: &Styles, request: &Request) -> Result {
+    let today = input::today(request.today)?;
+    let input = input::read(request.draft)?;
+    let style = input::style(styles, &input, request.style)?;
+    let findings = input::findings(&input, &style, today);
+    if request.json {
+        let text = serde_json::to_string_pretty(&findings)
+            .map_err(|e| CliError::Unreadable(e.to_string()))?;
+        println!("{text}");
     } else {
         for finding in &findings {
             println!("{finding}");
         }
     }
-    if input::has_errors(&findings) {
-        if !json {
-            eprintln!("{}: has errors", input.name);
-        }
-        exit::INVALID
-    } else {
-        exit::OK
+    if has_errors(&findings) {
+        // The JSON says so itself; a line on stderr would only be noise there.
+        let message = if request.json {
+            String::new()
+        } else {
+            format!("{}: has errors", input.name)
+        };
+        return Err(CliError::Invalid(message));
     }
+    Ok(())
 }

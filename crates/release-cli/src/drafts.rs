@@ -2,7 +2,7 @@
 //! library the desktop app keeps (`release_drafts`). Each subcommand is one
 //! library call and a few lines of printing.
 
-use crate::exit;
+use crate::error::{CliError, Result};
 use crate::input;
 use clap::Subcommand;
 use release_drafts::{DraftsError, Entry, Library, Revision, Template, default_library_dir};
@@ -104,52 +104,43 @@ enum DraftsCommand {
     },
 }
 
-/// Runs a `drafts` subcommand and returns the exit code: 0 when it did what
-/// was asked, 2 when it could not (the message names the draft or file).
-pub(crate) fn run(args: Args) -> u8 {
-    let dir = match args.library.map_or_else(default_library_dir, Ok) {
-        Ok(dir) => dir,
-        Err(e) => return fail(&e),
-    };
-    let library = match Library::open(&dir) {
-        Ok(library) => library,
-        Err(e) => return fail(&e),
-    };
-    let result = match args.command {
-        DraftsCommand::List { json } => library.list().and_then(|e| print_entries(&e, json)),
+/// Runs a `drafts` subcommand: exit 0 when it did what was asked, 2 when it
+/// could not (the message names the draft or file).
+pub(crate) fn run(args: Args) -> Result {
+    let dir = args.library.map_or_else(default_library_dir, Ok)?;
+    let library = Library::open(&dir)?;
+    match args.command {
+        DraftsCommand::List { json } => print_entries(&library.list()?, json),
         DraftsCommand::New { from_example } => new(&library, from_example),
-        DraftsCommand::Show { id, raw } => return show(&library, &id, raw),
-        DraftsCommand::Save { id, expect } => return save(&library, &id, expect.as_deref()),
+        DraftsCommand::Show { id, raw } => show(&library, &id, raw),
+        DraftsCommand::Save { id, expect } => save(&library, &id, expect.as_deref()),
         DraftsCommand::History { id, json } => history(&library, &id, json),
-        DraftsCommand::Restore { id, revision } => library
-            .restore_revision(&id, &revision, None)
-            .map(|saved| println!("{}", saved.revision)),
-        DraftsCommand::Delete { id } => library
-            .delete(&id)
-            .map(|()| println!("{id}: moved to the trash")),
+        DraftsCommand::Restore { id, revision } => {
+            let saved = library.restore_revision(&id, &revision, None)?;
+            println!("{}", saved.revision);
+            Ok(())
+        }
+        DraftsCommand::Delete { id } => {
+            library.delete(&id)?;
+            println!("{id}: moved to the trash");
+            Ok(())
+        }
         DraftsCommand::Trash { json } => trash(&library, json),
-        DraftsCommand::Undelete { id } => library
-            .undelete(&id)
-            .map(|()| println!("{id}: restored from the trash")),
-        DraftsCommand::EmptyTrash => library
-            .empty_trash()
-            .map(|n| println!("{n} draft(s) deleted for good")),
-        DraftsCommand::Search { words } => library
-            .search(&words.join(" "))
-            .and_then(|e| print_entries(&e, false)),
-    };
-    match result {
-        Ok(()) => exit::OK,
-        Err(e) => fail(&e),
+        DraftsCommand::Undelete { id } => {
+            library.undelete(&id)?;
+            println!("{id}: restored from the trash");
+            Ok(())
+        }
+        DraftsCommand::EmptyTrash => {
+            let n = library.empty_trash()?;
+            println!("{n} draft(s) deleted for good");
+            Ok(())
+        }
+        DraftsCommand::Search { words } => print_entries(&library.search(&words.join(" "))?, false),
     }
 }
 
-fn fail(error: &DraftsError) -> u8 {
-    eprintln!("release-composer: {error}");
-    exit::UNREADABLE
-}
-
-fn new(library: &Library, from_example: bool) -> Result<(), DraftsError> {
+fn new(library: &Library, from_example: bool) -> Result {
     let template = if from_example {
         Template::Example
     } else {
@@ -160,7 +151,7 @@ fn new(library: &Library, from_example: bool) -> Result<(), DraftsError> {
     Ok(())
 }
 
-fn show(library: &Library, id: &str, raw: bool) -> u8 {
+fn show(library: &Library, id: &str, raw: bool) -> Result {
     let text = if raw {
         library.raw_text(id)
     } else {
@@ -171,42 +162,24 @@ fn show(library: &Library, id: &str, raw: bool) -> u8 {
     match text {
         Ok(text) => {
             print!("{text}");
-            exit::OK
+            Ok(())
         }
-        Err(e) => {
-            let code = fail(&e);
-            if matches!(e, DraftsError::Damaged { .. }) {
-                eprintln!(
-                    "release-composer: to see its text: release-composer drafts show --raw {id}"
-                );
-            }
-            code
-        }
+        Err(e @ DraftsError::Damaged { .. }) => Err(CliError::Unreadable(format!(
+            "{e}\nrelease-composer: to see its text: release-composer drafts show --raw {id}"
+        ))),
+        Err(e) => Err(e.into()),
     }
 }
 
-fn save(library: &Library, id: &str, expect: Option<&str>) -> u8 {
-    let expected = match expect.map(str::parse::<Revision>).transpose() {
-        Ok(expected) => expected,
-        Err(e) => return fail(&e),
-    };
-    let input = match input::read(Path::new("-")) {
-        Ok(input) => input,
-        Err(message) => {
-            eprintln!("release-composer: {message}");
-            return exit::UNREADABLE;
-        }
-    };
-    match library.save(id, &input.loaded.draft, expected.as_ref()) {
-        Ok(saved) => {
-            println!("{}", saved.revision);
-            exit::OK
-        }
-        Err(e) => fail(&e),
-    }
+fn save(library: &Library, id: &str, expect: Option<&str>) -> Result {
+    let expected = expect.map(str::parse::<Revision>).transpose()?;
+    let input = input::read(Path::new("-"))?;
+    let saved = library.save(id, &input.loaded.draft, expected.as_ref())?;
+    println!("{}", saved.revision);
+    Ok(())
 }
 
-fn history(library: &Library, id: &str, json: bool) -> Result<(), DraftsError> {
+fn history(library: &Library, id: &str, json: bool) -> Result {
     let snapshots = library.history(id)?;
     if json {
         print_json(&snapshots);
@@ -227,7 +200,7 @@ fn history(library: &Library, id: &str, json: bool) -> Result<(), DraftsError> {
     Ok(())
 }
 
-fn trash(library: &Library, json: bool) -> Result<(), DraftsError> {
+fn trash(library: &Library, json: bool) -> Result {
     let trashed = library.trash()?;
     if json {
         print_json(&trashed);
@@ -243,7 +216,7 @@ fn trash(library: &Library, json: bool) -> Result<(), DraftsError> {
     Ok(())
 }
 
-fn print_entries(entries: &[Entry], json: bool) -> Result<(), DraftsError> {
+fn print_entries(entries: &[Entry], json: bool) -> Result {
     if json {
         print_json(entries);
         return Ok(());

@@ -1,9 +1,9 @@
-//! `release-composer export`: draft → styled Document → PDF and/or DOCX files.
+//! `release-composer export`: draft → the pipeline → PDF and/or DOCX files.
 
-use crate::exit;
+use crate::error::{CliError, Result};
 use crate::input;
-use release_style::Document;
-use std::path::{Path, PathBuf};
+use release_pipeline::{Format, PipelineError, Styles, prepare, write_export};
+use std::path::PathBuf;
 
 /// What `export` was asked to do.
 pub(crate) struct Request {
@@ -14,101 +14,57 @@ pub(crate) struct Request {
     pub outline: bool,
 }
 
-pub(crate) fn run(request: &Request) -> u8 {
-    if request.pdf.is_none() && request.docx.is_none() && !request.outline {
-        eprintln!(
-            "release-composer: nothing to export: give --pdf OUT.pdf, --docx OUT.docx or both"
-        );
-        return exit::UNREADABLE;
+impl Request {
+    /// The files to write, by format, in the order they are written.
+    fn outputs(&self) -> Vec<(Format, &PathBuf)> {
+        [(Format::Pdf, &self.pdf), (Format::Docx, &self.docx)]
+            .into_iter()
+            .filter_map(|(format, path)| path.as_ref().map(|p| (format, p)))
+            .collect()
     }
-    let input = match input::read(&request.draft) {
-        Ok(input) => input,
-        Err(message) => {
-            eprintln!("release-composer: {message}");
-            return exit::UNREADABLE;
-        }
-    };
-    let mut findings = input::findings(&input);
-    let style = match input::style(&input, request.style.as_deref(), &mut findings) {
-        Ok(style) => style,
-        Err(message) => {
-            eprintln!("release-composer: {message}");
-            return exit::UNREADABLE;
-        }
-    };
-    findings.extend(input::lint(&input, style.as_ref(), input::today_utc()));
-    for finding in &findings {
+}
+
+pub(crate) fn run(styles: &Styles, request: &Request) -> Result {
+    if request.outputs().is_empty() && !request.outline {
+        return Err(CliError::Unreadable(
+            "nothing to export: give --pdf OUT.pdf, --docx OUT.docx or both".to_owned(),
+        ));
+    }
+    let input = input::read(&request.draft)?;
+    let style = input::style(styles, &input, request.style.as_deref())?;
+    let today = input::today_utc();
+    for finding in &input::findings(&input, &style, today) {
         eprintln!("{}: {finding}", input.name);
     }
-    let Some(style) = style.filter(|_| !input::has_errors(&findings)) else {
-        eprintln!(
-            "release-composer: {}: not exported: fix the errors above first",
-            input.name
-        );
-        return exit::INVALID;
+    let prepared = match prepare(input.loaded.draft.clone(), style, today) {
+        Ok(prepared) => prepared,
+        Err(PipelineError::Refused { .. }) => {
+            return Err(CliError::Invalid(format!(
+                "{}: not exported: fix the errors above first",
+                input.name
+            )));
+        }
+        Err(e) => return Err(CliError::from(e).about(&input.name)),
     };
-    let document = release_style::document(&input.loaded.draft, &style);
-    for warning in &document.warnings {
+    for warning in &prepared.document.warnings {
         eprintln!("{}: {warning}", input.name);
     }
     if request.outline {
-        print!("{}", document.outline());
+        print!("{}", prepared.document.outline());
     }
-    let mut code = exit::OK;
-    if let Some(out) = &request.pdf {
-        code = code.max(write(out, "PDF", render_pdf(&document)));
-    }
-    if let Some(out) = &request.docx {
-        code = code.max(write(out, "DOCX", render_docx(&document)));
-    }
-    code
-}
-
-fn render_pdf(document: &Document) -> Result<Vec<u8>, String> {
-    let rendered = release_pdf::render_with_warnings(document, &release_pdf::PdfOptions::default())
-        .map_err(|e| e.to_string())?;
-    for warning in &rendered.warnings {
-        eprintln!("release-composer: --pdf: {warning}");
-    }
-    Ok(rendered.bytes)
-}
-
-fn render_docx(document: &Document) -> Result<Vec<u8>, String> {
-    let rendered =
-        release_docx::render_with_warnings(document, &release_docx::DocxOptions::default())
-            .map_err(|e| e.to_string())?;
-    for warning in &rendered.warnings {
-        eprintln!("release-composer: --docx: {warning}");
-    }
-    Ok(rendered.bytes)
-}
-
-/// Writes an export next to its final name and renames it into place, so that
-/// a failed export never leaves a truncated file over an earlier one.
-fn write(out: &Path, what: &str, bytes: Result<Vec<u8>, String>) -> u8 {
-    let bytes = match bytes {
-        Ok(bytes) => bytes,
-        Err(message) => {
-            eprintln!("release-composer: --{}: {message}", what.to_lowercase());
-            return exit::UNREADABLE;
+    // Every format is tried, so one that fails does not keep the others back.
+    let mut failures = Vec::new();
+    for (format, path) in request.outputs() {
+        let option = format!("--{}", format.extension());
+        let written = prepared.render(format).and_then(|output| {
+            for warning in &output.warnings {
+                eprintln!("release-composer: {option}: {warning}");
+            }
+            write_export(path, &output.bytes)
+        });
+        if let Err(e) = written {
+            failures.push(CliError::from(e).about(&option));
         }
-    };
-    let dir = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = out
-        .file_name()
-        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&temp, &bytes).and_then(|()| std::fs::rename(&temp, out));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&temp);
-        eprintln!(
-            "release-composer: {}: cannot write the {what}: {e}",
-            out.display()
-        );
-        return exit::UNREADABLE;
     }
-    exit::OK
+    crate::error::last_of(failures)
 }

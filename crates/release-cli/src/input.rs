@@ -1,10 +1,13 @@
-//! Reading a draft named on the command line (`-` is standard input) and
-//! finding everything wrong with it, with messages that name the file.
+//! Reading a draft named on the command line (`-` is standard input), and
+//! the house style it is checked and exported in.
 
-use release_model::{Checks, Date, Finding, Loaded, Severity, load, validate};
-use release_style::HouseStyle;
+use crate::error::{CliError, Result};
+use release_model::{Date, Finding, Loaded, load};
+use release_pipeline::Styles;
+use release_style::{HouseStyle, StyleError};
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Drafts larger than this are refused before parsing: no press release is.
 const MAX_DRAFT_BYTES: u64 = 64 * 1024 * 1024;
@@ -15,14 +18,15 @@ pub(crate) struct Input {
     pub loaded: Loaded,
 }
 
-/// Reads and parses a draft. The error is a complete message naming the file.
-pub(crate) fn read(path: &Path) -> Result<Input, String> {
+/// Reads and parses a draft; the error names the file.
+pub(crate) fn read(path: &Path) -> Result<Input> {
     let stdin = path == Path::new("-");
     let name = if stdin {
         "<standard input>".to_owned()
     } else {
         path.display().to_string()
     };
+    let unreadable = |message: String| CliError::Unreadable(format!("{name}: {message}"));
     let mut bytes = Vec::new();
     let result = if stdin {
         std::io::stdin()
@@ -31,63 +35,50 @@ pub(crate) fn read(path: &Path) -> Result<Input, String> {
     } else {
         std::fs::File::open(path).and_then(|f| f.take(MAX_DRAFT_BYTES + 1).read_to_end(&mut bytes))
     };
-    result.map_err(|e| format!("{name}: cannot be read: {e}"))?;
+    result.map_err(|e| unreadable(format!("cannot be read: {e}")))?;
     if bytes.len() as u64 > MAX_DRAFT_BYTES {
-        return Err(format!(
-            "{name}: larger than {} MB; this is not a draft",
+        return Err(unreadable(format!(
+            "larger than {} MB; this is not a draft",
             MAX_DRAFT_BYTES / 1024 / 1024
-        ));
+        )));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name}: not UTF-8 text (invalid byte at offset {})",
+        unreadable(format!(
+            "not UTF-8 text (invalid byte at offset {})",
             e.utf8_error().valid_up_to()
-        )
+        ))
     })?;
-    let loaded = load(&text).map_err(|e| format!("{name}: {e}"))?;
+    let loaded = load(&text).map_err(|e| unreadable(e.to_string()))?;
     Ok(Input { name, loaded })
 }
 
-/// The house style to use: the one named on the command line, else the draft's.
-/// A style named on the command line that cannot be loaded is an error of the
-/// command (`Err`); a draft naming an unknown style is a finding at `style`.
+/// The house style to use: the one named on the command line (a name or a
+/// style folder; one that cannot be loaded is an error of the command), else
+/// the draft's (one that cannot be loaded is a finding at `style`).
 pub(crate) fn style(
+    styles: &Styles,
     input: &Input,
-    override_style: Option<&str>,
-    findings: &mut Vec<Finding>,
-) -> Result<Option<HouseStyle>, String> {
-    if let Some(name) = override_style {
-        return release_style::resolve(name)
-            .map(Some)
-            .map_err(|e| format!("--style: {e}"));
-    }
-    match release_style::resolve(&input.loaded.draft.style) {
-        Ok(style) => Ok(Some(style)),
-        Err(e) => {
-            findings.push(Finding::error(e.code(), "style", e.to_string()));
-            Ok(None)
-        }
+    on_command_line: Option<&str>,
+) -> Result<std::result::Result<Arc<HouseStyle>, StyleError>> {
+    match on_command_line {
+        Some(name) => styles
+            .named_or_folder(name)
+            .map(Ok)
+            .map_err(|e| CliError::Unreadable(format!("--style: {e}"))),
+        None => Ok(styles.get(&input.loaded.draft.style)),
     }
 }
 
-/// Every finding of a loaded draft: loading's, then validation's.
-pub(crate) fn findings(input: &Input) -> Vec<Finding> {
+/// Every finding of a loaded draft under `style`: loading's, then the
+/// pipeline's (validation, the style's checks).
+pub(crate) fn findings(
+    input: &Input,
+    style: &std::result::Result<Arc<HouseStyle>, StyleError>,
+    today: Date,
+) -> Vec<Finding> {
     let mut all = input.loaded.findings.clone();
-    all.extend(validate(&input.loaded.draft));
+    all.extend(release_pipeline::check(&input.loaded.draft, style, today));
     all
-}
-
-/// The house style's checks on a loaded draft, as of `today`. Without a
-/// usable style (its finding is already reported) the default checks run.
-pub(crate) fn lint(input: &Input, style: Option<&HouseStyle>, today: Date) -> Vec<Finding> {
-    let defaults = Checks::default();
-    let checks = style.map_or(&defaults, |s| &s.checks);
-    release_model::lint(&input.loaded.draft, checks, today)
-}
-
-/// True when any finding is an error.
-pub(crate) fn has_errors(findings: &[Finding]) -> bool {
-    findings.iter().any(|f| f.severity == Severity::Error)
 }
 
 /// Today's date in UTC (the standard library knows no local time zone): the
@@ -97,4 +88,14 @@ pub(crate) fn today_utc() -> Date {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     Date::from_days_since_epoch((seconds / 86_400) as i64)
+}
+
+/// `--today`, else today in UTC.
+pub(crate) fn today(option: Option<&str>) -> Result<Date> {
+    match option {
+        None => Ok(today_utc()),
+        Some(text) => {
+            Date::parse(text.trim()).map_err(|m| CliError::Unreadable(format!("--today: {m}")))
+        }
+    }
 }

@@ -3,6 +3,7 @@
 
 mod check;
 mod drafts;
+mod error;
 mod export;
 mod input;
 
@@ -37,7 +38,10 @@ enum Command {
     /// Print the example release (UNOCT, Dushanbe, 8 December 2021) as a draft.
     #[command(after_help = "Example:\n  release-composer example > example.release.json")]
     Example,
-    /// List the built-in house styles: name, a tab, a description.
+    /// List the house styles, built-in and the user's (in
+    /// $RELEASE_COMPOSER_STYLES, else release-composer/styles in the platform's
+    /// data folder, e.g. ~/.local/share/release-composer/styles): name, a tab,
+    /// a description.
     #[command(after_help = "Example:\n  release-composer styles")]
     Styles,
     /// Validate a draft and run its house style's checks: print
@@ -95,18 +99,27 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let code = match cli.command {
+    let styles = release_pipeline::Styles::for_user();
+    let result = match cli.command {
         Command::Example => {
             print!("{}", release_model::EXAMPLE_JSON);
-            exit::OK
+            Ok(())
         }
-        Command::Styles => styles(),
+        Command::Styles => styles_list(&styles),
         Command::Check {
             draft,
             json,
             style,
             today,
-        } => check::run(&draft, json, style.as_deref(), today.as_deref()),
+        } => check::run(
+            &styles,
+            &check::Request {
+                draft: &draft,
+                json,
+                style: style.as_deref(),
+                today: today.as_deref(),
+            },
+        ),
         Command::Drafts(args) => drafts::run(args),
         Command::Export {
             draft,
@@ -114,27 +127,37 @@ fn main() -> ExitCode {
             docx,
             style,
             outline,
-        } => export::run(&export::Request {
-            draft,
-            pdf,
-            docx,
-            style,
-            outline,
-        }),
+        } => export::run(
+            &styles,
+            &export::Request {
+                draft,
+                pdf,
+                docx,
+                style,
+                outline,
+            },
+        ),
     };
-    ExitCode::from(code)
-}
-
-fn styles() -> u8 {
-    let mut code = exit::OK;
-    for name in release_style::builtin_names() {
-        match release_style::builtin(name) {
-            Ok(style) => println!("{}\t{}", style.name, style.description),
-            Err(e) => {
-                eprintln!("release-composer: {e}");
-                code = exit::UNREADABLE;
+    match result {
+        Ok(()) => ExitCode::from(exit::OK),
+        Err(e) => {
+            let message = e.to_string();
+            if !message.is_empty() {
+                eprintln!("release-composer: {message}");
             }
+            ExitCode::from(e.exit_code())
         }
     }
-    code
+}
+
+/// `styles`: every house style, built-in and the user's, a line each.
+fn styles_list(styles: &release_pipeline::Styles) -> error::Result {
+    let mut failures = Vec::new();
+    for name in styles.names() {
+        match styles.get(&name) {
+            Ok(style) => println!("{}\t{}", style.name, style.description),
+            Err(e) => failures.push(error::CliError::from(e)),
+        }
+    }
+    error::last_of(failures)
 }

@@ -147,7 +147,7 @@ fn an_unknown_style_is_a_finding_at_style() {
     let (code, stdout, _) = check_file(draft.as_bytes());
     assert_eq!(code, 1);
     assert!(
-        stdout.contains("style: error: there is no built-in house style `un-old`"),
+        stdout.contains("style: error: there is no house style `un-old`"),
         "{stdout}"
     );
 }

@@ -1,5 +1,7 @@
 //! The one error type of the DOCX writer.
 
+use release_model::ErrorCode;
+
 /// Why a Document could not be written as DOCX.
 #[derive(Debug, thiserror::Error)]
 pub enum DocxError {
@@ -17,11 +19,11 @@ pub enum DocxError {
 
 impl DocxError {
     /// A stable kebab-case name the UI and scripts can match on.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            DocxError::Logo { .. } => "docx-logo",
-            DocxError::Part { .. } => "docx-part",
-            DocxError::Zip(_) => "docx-package",
+            DocxError::Logo { .. } => ErrorCode::DocxLogo,
+            DocxError::Part { .. } => ErrorCode::DocxPart,
+            DocxError::Zip(_) => ErrorCode::DocxPackage,
         }
     }
 

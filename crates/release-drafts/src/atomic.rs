@@ -57,6 +57,15 @@ pub(crate) fn replace_file(
     Ok(())
 }
 
+/// Writes `bytes` at `target` so that a crash at any moment leaves the old
+/// file or the complete new one under that name, never a part of it, and
+/// flushes both the file and its folder: for everything written for the user
+/// (exports, settings), not only drafts. The folder must exist.
+pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace_file(&crate::disk::OsDisk, target, bytes, Durability::Flushed)
+        .map_err(ReplaceError::into_io)
+}
+
 impl ReplaceError {
     /// The file-system error, whichever step it came from.
     pub(crate) fn into_io(self) -> io::Error {

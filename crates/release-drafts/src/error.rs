@@ -3,6 +3,7 @@
 //! reading the message.
 
 use crate::atomic::ReplaceError;
+use release_model::ErrorCode;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -112,24 +113,24 @@ pub enum DraftsError {
 
 impl DraftsError {
     /// A stable name for the kind of failure, for the UI and scripts.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            DraftsError::InvalidId { .. } => "invalid-id",
-            DraftsError::NotFound { .. } => "not-found",
-            DraftsError::Damaged { .. } => "damaged",
-            DraftsError::Conflict { .. } => "conflict",
-            DraftsError::NotADraft { .. } => "not-a-draft",
-            DraftsError::ChangedOnDisk { .. } => "changed-on-disk",
-            DraftsError::AlreadyExists { .. } => "already-exists",
-            DraftsError::NoSuchRevision { .. } => "no-such-revision",
-            DraftsError::NotInTrash { .. } => "not-in-trash",
-            DraftsError::NotDamaged { .. } => "not-damaged",
-            DraftsError::BadRevisionToken { .. } => "bad-revision-token",
+            DraftsError::InvalidId { .. } => ErrorCode::InvalidId,
+            DraftsError::NotFound { .. } => ErrorCode::NotFound,
+            DraftsError::Damaged { .. } => ErrorCode::Damaged,
+            DraftsError::Conflict { .. } => ErrorCode::Conflict,
+            DraftsError::NotADraft { .. } => ErrorCode::NotADraft,
+            DraftsError::ChangedOnDisk { .. } => ErrorCode::ChangedOnDisk,
+            DraftsError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
+            DraftsError::NoSuchRevision { .. } => ErrorCode::NoSuchRevision,
+            DraftsError::NotInTrash { .. } => ErrorCode::NotInTrash,
+            DraftsError::NotDamaged { .. } => ErrorCode::NotDamaged,
+            DraftsError::BadRevisionToken { .. } => ErrorCode::BadRevisionToken,
             DraftsError::SaveFailed { source, .. } | DraftsError::Io { source, .. } => {
-                io_code(source)
+                ErrorCode::of_io(source)
             }
-            DraftsError::NotFlushed { .. } => "not-flushed",
-            DraftsError::NoLibraryDir => "no-library-dir",
+            DraftsError::NotFlushed { .. } => ErrorCode::NotFlushed,
+            DraftsError::NoLibraryDir => ErrorCode::NoLibraryDir,
         }
     }
 
@@ -180,20 +181,6 @@ impl DraftsError {
 
 /// The code of a file-system failure: the few the UI explains specially,
 /// then one for the rest.
-fn io_code(error: &io::Error) -> &'static str {
-    match error.kind() {
-        io::ErrorKind::StorageFull => "disk-full",
-        io::ErrorKind::ReadOnlyFilesystem => "read-only",
-        io::ErrorKind::PermissionDenied => "permission-denied",
-        io::ErrorKind::NotFound => "not-found",
-        _ => match error.raw_os_error() {
-            Some(28) => "disk-full",
-            Some(30) => "read-only",
-            _ => "io-error",
-        },
-    }
-}
-
 /// Results of the drafts library.
 pub type Result<T, E = DraftsError> = std::result::Result<T, E>;
 

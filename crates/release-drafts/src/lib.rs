@@ -52,6 +52,7 @@ mod thin;
 mod time;
 mod trash;
 
+pub use atomic::write_atomically;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use disk::{Disk, OsDisk};
 pub use error::{DraftsError, Result};

@@ -109,7 +109,7 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Loaded, Damage> {
             ),
         )
     })?;
-    load(text).map_err(|e| Damage::new(e.code(), e.to_string()))
+    load(text).map_err(|e| Damage::new(&e.code().to_string(), e.to_string()))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 
 mod date;
 mod draft;
+mod error_code;
 mod example;
 mod finding;
 mod language;
@@ -20,6 +21,7 @@ pub use date::{Date, DateFormat, EmbargoTime, format_date};
 pub use draft::{
     Block, Contact, Dateline, Draft, Embargo, Extra, FORMAT, Inline, Quote, Release, Run, VERSION,
 };
+pub use error_code::ErrorCode;
 pub use example::{EXAMPLE_JSON, example};
 pub use finding::{Finding, Severity};
 pub use language::{Direction, Language, QuoteMarks};

@@ -3,6 +3,7 @@
 //! nothing to migrate yet; a version 2 adds its migration from 1 in `load`.
 
 use crate::draft::{Draft, FORMAT, VERSION};
+use crate::error_code::ErrorCode;
 use crate::finding::Finding;
 use serde_json::Value;
 
@@ -33,15 +34,15 @@ pub enum LoadError {
 
 impl LoadError {
     /// A stable name for the kind of failure, for the UI and scripts.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            LoadError::Empty => "empty-file",
-            LoadError::NotJson { .. } => "not-json",
-            LoadError::NotAnObject { .. } => "not-a-draft",
-            LoadError::WrongFormat { .. } => "wrong-format",
-            LoadError::BadVersion { .. } => "bad-version",
-            LoadError::TooNew { .. } => "version-too-new",
-            LoadError::Invalid { .. } => "invalid-field",
+            LoadError::Empty => ErrorCode::EmptyFile,
+            LoadError::NotJson { .. } => ErrorCode::NotJson,
+            LoadError::NotAnObject { .. } => ErrorCode::NotADraft,
+            LoadError::WrongFormat { .. } => ErrorCode::WrongFormat,
+            LoadError::BadVersion { .. } => ErrorCode::BadVersion,
+            LoadError::TooNew { .. } => ErrorCode::VersionTooNew,
+            LoadError::Invalid { .. } => ErrorCode::InvalidField,
         }
     }
 

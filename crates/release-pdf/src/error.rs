@@ -1,5 +1,7 @@
 //! The one error type of the PDF writer.
 
+use release_model::ErrorCode;
+
 /// Why a Document could not be turned into a PDF. Text the fonts cannot show
 /// is not an error: it is drawn as `.notdef` and reported as a warning.
 #[derive(Debug, thiserror::Error)]
@@ -20,12 +22,12 @@ pub enum PdfError {
 
 impl PdfError {
     /// A stable kebab-case name the UI and scripts can match on.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            PdfError::Font { .. } => "pdf-font",
-            PdfError::Subset { .. } => "pdf-font-subset",
-            PdfError::Logo { .. } => "pdf-logo",
-            PdfError::Write(_) => "pdf-write",
+            PdfError::Font { .. } => ErrorCode::PdfFont,
+            PdfError::Subset { .. } => ErrorCode::PdfFontSubset,
+            PdfError::Logo { .. } => ErrorCode::PdfLogo,
+            PdfError::Write(_) => ErrorCode::PdfWrite,
         }
     }
 }

@@ -65,30 +65,3 @@ pub fn builtin(name: &str) -> Result<HouseStyle, StyleError> {
         TEMPLATES.get_file(path).map(|f| Blob::Static(f.contents()))
     })
 }
-
-/// Loads a style named on a command line or in a draft: a built-in name, or
-/// the path of a style folder.
-pub fn resolve(name_or_dir: &str) -> Result<HouseStyle, StyleError> {
-    let name = if name_or_dir.trim().is_empty() {
-        DEFAULT_STYLE
-    } else {
-        name_or_dir
-    };
-    if builtin_names().contains(&name) {
-        return builtin(name);
-    }
-    let dir = Path::new(name);
-    if dir.join("style.toml").is_file() {
-        return HouseStyle::from_dir(dir);
-    }
-    if dir.components().count() > 1 || dir.is_dir() {
-        return Err(StyleError::Unreadable {
-            file: dir.join("style.toml"),
-            message: "no such file: a style folder holds a style.toml".to_owned(),
-        });
-    }
-    Err(StyleError::Unknown {
-        name: name.to_owned(),
-        known: builtin_names().join(", "),
-    })
-}

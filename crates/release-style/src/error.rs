@@ -1,11 +1,12 @@
 //! Why a house style could not be loaded.
 
+use release_model::ErrorCode;
 use std::path::PathBuf;
 
 /// A house style that cannot be used, with the file and key at fault.
 #[derive(Debug, thiserror::Error)]
 pub enum StyleError {
-    #[error("there is no built-in house style `{name}` (built-in: {known})")]
+    #[error("there is no house style `{name}` (known: {known})")]
     Unknown { name: String, known: String },
     #[error("{file}: cannot be read: {message}")]
     Unreadable { file: PathBuf, message: String },
@@ -27,13 +28,13 @@ pub enum StyleError {
 
 impl StyleError {
     /// A stable name for the kind of failure.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            StyleError::Unknown { .. } => "style-unknown",
-            StyleError::Unreadable { .. } => "style-unreadable",
-            StyleError::Syntax { .. } => "style-syntax",
-            StyleError::BadValue { .. } => "style-bad-value",
-            StyleError::MissingAsset { .. } => "style-missing-asset",
+            StyleError::Unknown { .. } => ErrorCode::StyleUnknown,
+            StyleError::Unreadable { .. } => ErrorCode::StyleUnreadable,
+            StyleError::Syntax { .. } => ErrorCode::StyleSyntax,
+            StyleError::BadValue { .. } => ErrorCode::StyleBadValue,
+            StyleError::MissingAsset { .. } => ErrorCode::StyleMissingAsset,
         }
     }
 }

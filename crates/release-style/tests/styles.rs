@@ -2,7 +2,7 @@
 //! file at fault, and the example release composes as the reference prints it.
 
 use release_model::{Draft, Embargo, example};
-use release_style::{HouseStyle, Role, StyleError, builtin, builtin_names, document, resolve};
+use release_style::{HouseStyle, Role, StyleError, builtin, builtin_names, document};
 use std::path::Path;
 
 fn golden(name: &str, actual: &str) {
@@ -73,7 +73,7 @@ fn builtin_styles_load() {
 
 #[test]
 fn unknown_style_names_the_known_ones() {
-    let err = resolve("unn").expect_err("unknown");
+    let err = builtin("unn").expect_err("unknown");
     assert_eq!(err.code(), "style-unknown");
     assert!(err.to_string().contains("un, newswire"), "{err}");
 }
@@ -176,7 +176,7 @@ fn a_copied_style_folder_loads_from_disk() {
     let dir = write_style(root.path(), |t| {
         t.replace("name = \"un\"", "name = \"ministry\"")
     });
-    let style = resolve(dir.to_str().expect("utf-8")).expect("loads");
+    let style = HouseStyle::from_dir(&dir).expect("loads");
     assert_eq!(style.name, "ministry");
 }
 

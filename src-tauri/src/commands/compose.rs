@@ -5,7 +5,7 @@ use super::blocking;
 use crate::error::{IpcError, Result};
 use crate::state::AppState;
 use crate::types::{Checked, Printed, StyleInfo};
-use release_model::{Date, Draft, Finding, Fix, lint, validate};
+use release_model::{Date, Draft, ErrorCode, Fix};
 use release_style::{CharStyle, Document, Role};
 use std::sync::Arc;
 use tauri::State;
@@ -22,9 +22,10 @@ pub(crate) fn today() -> Date {
 /// The styles the Release step offers.
 pub(crate) fn style_infos(state: &AppState) -> Vec<StyleInfo> {
     state
-        .style_names()
+        .styles
+        .names()
         .into_iter()
-        .filter_map(|name| state.style(&name).ok())
+        .filter_map(|name| state.styles.get(&name).ok())
         .map(|style| StyleInfo {
             name: style.name.clone(),
             description: style.description.clone(),
@@ -74,48 +75,33 @@ fn printed(doc: &Document) -> Printed {
     }
 }
 
-/// The draft's house style, or the default one when the draft names none
-/// that exists (validation reports that at `style`).
-fn style_or_default(state: &AppState, draft: &Draft) -> Result<Arc<release_style::HouseStyle>> {
-    state
-        .style(&draft.style)
-        .or_else(|_| state.style(release_style::DEFAULT_STYLE))
-}
-
 #[tauri::command]
 pub async fn check_draft(state: State<'_, Arc<AppState>>, draft: Draft) -> Result<Checked> {
     let state = state.inner().clone();
-    blocking(move || {
-        let mut findings: Vec<Finding> = validate(&draft);
-        if let Err(e) = state.style(&draft.style) {
-            findings.insert(0, Finding::error(&e.code, "style", e.message));
-        }
-        let style = style_or_default(&state, &draft)?;
-        findings.extend(lint(&draft, &style.checks, today()));
-        let doc = release_style::document(&draft, &style);
-        Ok(Checked {
-            findings,
-            printed: printed(&doc),
-        })
-    })
-    .await
+    blocking(move || Ok(checked(&state, &draft, today()))).await
+}
+
+/// What the window shows of `draft` as of `today`: the pipeline's findings,
+/// and the texts as they will print.
+pub(crate) fn checked(state: &AppState, draft: &Draft, today: Date) -> Checked {
+    let style = state.styles.get(&draft.style);
+    let findings = release_pipeline::check(draft, &style, today);
+    let printed = style
+        .or_else(|_| state.styles.get(release_style::DEFAULT_STYLE))
+        .map(|style| printed(&release_style::document(draft, &style)))
+        .unwrap_or_default();
+    Checked { findings, printed }
 }
 
 #[tauri::command]
 pub async fn preview_pdf(state: AppRef<'_>, draft: Draft) -> Result<Response> {
     let state = state.inner().clone();
-    let bytes = blocking(move || {
-        let style = style_or_default(&state, &draft)?;
-        let doc = release_style::document(&draft, &style);
-        release_pdf::render(&doc, &release_pdf::PdfOptions::default())
-            .map_err(|e| IpcError::new("pdf", e.to_string()))
-    })
-    .await?;
+    let bytes = blocking(move || Ok(release_pipeline::preview_pdf(&draft, &state.styles)?)).await?;
     Ok(Response::new(bytes))
 }
 
 #[tauri::command]
 pub fn apply_fix(draft: Draft, fix: Fix) -> Result<Draft> {
     release_model::apply_fix(&draft, &fix)
-        .map_err(|e| IpcError::new("fix-failed", e.to_string()).at(fix.path.clone()))
+        .map_err(|e| IpcError::new(ErrorCode::FixFailed, e.to_string()).at(fix.path.clone()))
 }

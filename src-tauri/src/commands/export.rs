@@ -4,9 +4,11 @@
 
 use super::blocking;
 use crate::error::{IpcError, Result};
-use crate::exports::{ExportJob, export_file_name, write_export};
+use crate::exports::{export_file_name, prepare, write_export};
 use crate::state::AppState;
 use crate::types::{ExportFormat, Exported};
+use release_model::ErrorCode;
+use release_pipeline::Format;
 use std::path::PathBuf;
 use std::sync::Arc;
 use tauri::{AppHandle, State};
@@ -26,27 +28,27 @@ pub async fn export_draft(
     file: Option<String>,
 ) -> Result<Exported> {
     let state = state.inner().clone();
-    let job = {
+    let prepared = {
         let state = state.clone();
-        blocking(move || ExportJob::prepare(&state, &id, file.as_deref())).await?
+        blocking(move || prepare(&state, &id, file.as_deref())).await?
     };
-    let formats: &[&str] = match format {
-        ExportFormat::Pdf => &["pdf"],
-        ExportFormat::Docx => &["docx"],
-        ExportFormat::Both => &["pdf", "docx"],
+    let formats: &[Format] = match format {
+        ExportFormat::Pdf => &[Format::Pdf],
+        ExportFormat::Docx => &[Format::Docx],
+        ExportFormat::Both => &[Format::Pdf, Format::Docx],
     };
     let dir = PathBuf::from(state.settings().export_dir);
     let mut targets = Vec::new();
-    for extension in formats {
-        let name = export_file_name(&job.draft, extension);
+    for &format in formats {
+        let name = export_file_name(&prepared.draft, format);
         let target = if save_as {
             let chosen = app
                 .dialog()
                 .file()
-                .set_title(format!("Export {}", extension.to_uppercase()))
+                .set_title(format!("Export {}", format.name()))
                 .set_directory(&dir)
                 .set_file_name(&name)
-                .add_filter(extension.to_uppercase(), &[extension])
+                .add_filter(format.name(), &[format.extension()])
                 .blocking_save_file();
             match chosen.and_then(|p| p.into_path().ok()) {
                 Some(path) => path,
@@ -55,12 +57,12 @@ pub async fn export_draft(
         } else {
             dir.join(name)
         };
-        targets.push((target, *extension, save_as));
+        targets.push((target, format, save_as));
     }
     blocking(move || {
         let mut files = Vec::new();
-        for (target, extension, replace) in targets {
-            let path = write_export(&job, &target, extension, replace)?;
+        for (target, format, replace) in targets {
+            let path = write_export(&prepared, &target, format, replace)?;
             state.exported(&path);
             files.push(path.display().to_string());
         }
@@ -76,7 +78,7 @@ pub fn open_exported(app: AppHandle, state: AppRef<'_>, path: String) -> Result<
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|e| {
             IpcError::new(
-                "open-failed",
+                ErrorCode::OpenFailed,
                 format!("{}: cannot be opened: {e}", path.display()),
             )
         })
@@ -87,7 +89,7 @@ pub fn show_exported(app: AppHandle, state: AppRef<'_>, path: String) -> Result<
     let path = state.exported_path(&path)?;
     app.opener().reveal_item_in_dir(&path).map_err(|e| {
         IpcError::new(
-            "open-failed",
+            ErrorCode::OpenFailed,
             format!("{}: cannot be shown: {e}", path.display()),
         )
     })

@@ -10,6 +10,7 @@ pub mod files;
 pub mod settings;
 
 use crate::error::{IpcError, Result};
+use release_model::ErrorCode;
 
 /// Runs blocking work (file I/O, typesetting) on a blocking thread.
 pub(crate) async fn blocking<T: Send + 'static>(
@@ -17,14 +18,19 @@ pub(crate) async fn blocking<T: Send + 'static>(
 ) -> Result<T> {
     tauri::async_runtime::spawn_blocking(work)
         .await
-        .map_err(|e| IpcError::new("internal", format!("the work stopped unexpectedly: {e}")))?
+        .map_err(|e| {
+            IpcError::new(
+                ErrorCode::Internal,
+                format!("the work stopped unexpectedly: {e}"),
+            )
+        })?
 }
 
 /// The revision token the window sent back with a save.
 pub(crate) fn revision(token: &str) -> Result<release_drafts::Revision> {
     token.parse().map_err(|_| {
         IpcError::new(
-            "bad-revision-token",
+            ErrorCode::BadRevisionToken,
             "the window's revision token is not valid",
         )
     })

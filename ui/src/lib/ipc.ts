@@ -8,6 +8,7 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { About } from "./bindings/About";
 import type { Checked } from "./bindings/Checked";
 import type { Draft } from "./bindings/Draft";
+import type { ErrorCode } from "./bindings/ErrorCode";
 import type { DraftEntry } from "./bindings/DraftEntry";
 import type { ExportFormat } from "./bindings/ExportFormat";
 import type { Exported } from "./bindings/Exported";
@@ -22,7 +23,7 @@ import type { Startup } from "./bindings/Startup";
 
 /** A command that failed: a stable code, a message for people, and the field at fault. */
 export class IpcFailure extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly path: string | null;
   constructor(error: IpcError) {
     super(error.message);

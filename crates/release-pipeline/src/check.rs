@@ -1,0 +1,68 @@
+//! Everything wrong with a draft: validation (what makes a draft unusable
+//! anywhere), then the house style's own checks. The app's Review step and
+//! `release-composer check` both show exactly this list.
+
+use release_model::{Date, Draft, Finding, Severity, lint, validate};
+use release_style::{HouseStyle, StyleError};
+use std::sync::Arc;
+
+/// The findings for `draft` under `style` (the result of looking its style
+/// up), as of `today`: validation's, then the style's checks. A style that
+/// cannot be used is one error at `style`, and without a style no style
+/// checks run: whose rules would they be?
+pub fn check(
+    draft: &Draft,
+    style: &Result<Arc<HouseStyle>, StyleError>,
+    today: Date,
+) -> Vec<Finding> {
+    let mut findings = validate(draft);
+    match style {
+        Ok(style) => findings.extend(lint(draft, &style.checks, today)),
+        Err(e) => findings.insert(
+            0,
+            Finding::error(&e.code().to_string(), "style", e.to_string()),
+        ),
+    }
+    findings
+}
+
+/// True when any finding is an error (nothing is exported then).
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Styles;
+
+    fn today() -> Date {
+        Date::parse("2021-12-08").expect("date")
+    }
+
+    #[test]
+    fn an_unknown_style_is_one_error_and_no_style_checks() {
+        let styles = Styles::new(None);
+        let mut draft = release_model::example();
+        let known = check(&draft, &styles.get(&draft.style), today());
+        assert!(!has_errors(&known), "{known:?}");
+        assert!(known.iter().any(|f| f.code == "headline-long"), "{known:?}");
+
+        draft.style = "un-old".into();
+        let findings = check(&draft, &styles.get(&draft.style), today());
+        let at_style: Vec<_> = findings.iter().filter(|f| f.path == "style").collect();
+        assert_eq!(at_style.len(), 1, "{findings:?}");
+        assert_eq!(
+            (at_style[0].code.as_str(), at_style[0].severity),
+            ("style-unknown", Severity::Error)
+        );
+        assert!(
+            at_style[0].message.contains("`un-old`"),
+            "{}",
+            at_style[0].message
+        );
+        // Only validation besides: the example validates, so nothing else.
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(has_errors(&findings));
+    }
+}
