@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The workspace's library tests (every crate but the app) without the tests
+# that check our output with outside programs, which scripts/deps.sh installs
+# on Debian only: poppler's pdftotext, pdffonts and pdfinfo, qpdf, LibreOffice
+# and python-docx. The hosted CI runs this on Windows and macOS; on Linux it
+# runs every test (`make test`).
+#
+#   .github/scripts/portable-tests.sh [cargo test options, e.g. --locked]
+#
+# The tests left out are named one by one, matched exactly: a test added or
+# renamed elsewhere runs here, and fails where its tool is missing, rather
+# than being skipped without anyone noticing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+needs_tools=(
+  # crates/release-docx/tests/independent_tools.rs: python-docx, LibreOffice (soffice),
+  # pdfinfo, pdftotext
+  python_docx_reads_paragraphs_styles_and_properties
+  libreoffice_converts_the_example_to_two_pages
+  libreoffice_sets_arabic_right_aligned_and_chinese_whole
+  # crates/release-pdf/tests/tools.rs: qpdf, pdffonts, pdftotext
+  qpdf_finds_no_errors
+  pdffonts_sees_every_font_embedded_subset_and_mapped
+  extracted_text_is_the_documents_text
+  cyrillic_text_extracts
+  # crates/release-pdf/tests/languages.rs: pdftotext, pdffonts, qpdf
+  every_language_renders_with_every_letter_and_font_embedded
+  arabic_line_with_email_and_number_breaks_and_orders_right_to_left
+  chinese_breaks_between_characters_and_no_line_starts_with_closing_punctuation
+  right_to_left_mirrors_the_logo_to_the_left_and_keeps_the_label_right
+  a_letter_no_font_has_is_reported_with_its_field
+  extracted_text_is_the_documents_in_logical_order
+  # crates/release-pdf/tests/pagination.rs: qpdf, pdftotext
+  a_sixty_page_release_is_paginated_and_footed
+)
+
+skips=()
+for name in "${needs_tools[@]}"; do
+  skips+=(--skip "$name")
+done
+echo "portable-tests: left out, as they need outside tools: ${needs_tools[*]}"
+exec cargo test --workspace --exclude release-composer-app --no-fail-fast "$@" -- --exact "${skips[@]}"
