@@ -16,7 +16,10 @@ pub fn run(args: &[&str], stdin: &[u8]) -> Output {
 /// input, without the user's own house styles (a folder that does not exist),
 /// unless the command names a styles folder itself.
 pub fn finish(mut command: Command, stdin: &[u8]) -> Output {
-    if !command.get_envs().any(|(k, _)| k == "RELEASE_COMPOSER_STYLES") {
+    if !command
+        .get_envs()
+        .any(|(k, _)| k == "RELEASE_COMPOSER_STYLES")
+    {
         let none = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/no-user-styles");
         command.env("RELEASE_COMPOSER_STYLES", none);
     }
