@@ -3,6 +3,8 @@
 
 mod about;
 mod bindings;
+#[cfg(test)]
+mod command_list;
 mod commands;
 mod error;
 mod exports;
