@@ -122,10 +122,9 @@ fn a_sixty_page_release_is_paginated_and_footed() {
     assert!(layout.len() >= 60, "{} pages", layout.len());
     check_rules(&doc, &layout);
     let bytes = common::pdf(&doc);
-    let (ok, out) = tool("qpdf", &["--check"], &bytes);
-    assert!(ok, "{out}");
-    let (ok, text) = tool("pdftotext", &["-enc", "UTF-8"], &bytes);
-    assert!(ok, "{text}");
+    let out = tool("qpdf", &["--check"], &bytes);
+    assert!(out.contains("No syntax or stream encoding errors"), "{out}");
+    let text = tool("pdftotext", &["-enc", "UTF-8"], &bytes);
     let count = layout.len();
     for n in 1..=count {
         assert!(
