@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod read;
+
 use release_style::Document;
 use std::io::Write;
 use std::process::{Command, Stdio};
