@@ -39,7 +39,8 @@ fn golden(name: &str, actual: &str) {
 }
 
 /// The lines that differ, with two lines of context, as `-` and `+` lines
-/// (a longest common subsequence of lines). At most 60 lines are shown.
+/// (a longest common subsequence of lines), each removed line next to the
+/// line that replaced it. At most 60 lines are shown.
 fn diff(expected: &str, actual: &str) -> String {
     let a: Vec<&str> = expected.lines().collect();
     let b: Vec<&str> = actual.lines().collect();
@@ -68,6 +69,29 @@ fn diff(expected: &str, actual: &str) -> String {
             i += 1;
         }
     }
+    // In each run of changes, each removed line next to the one added in
+    // its place: a line that moved by a tenth of a point reads as a pair.
+    let mut paired: Vec<(char, &str)> = Vec::with_capacity(ops.len());
+    let mut k = 0;
+    while k < ops.len() {
+        if ops[k].0 == ' ' {
+            paired.push(ops[k]);
+            k += 1;
+            continue;
+        }
+        let end = ops[k..]
+            .iter()
+            .position(|(c, _)| *c == ' ')
+            .map_or(ops.len(), |p| k + p);
+        let removed: Vec<_> = ops[k..end].iter().filter(|(c, _)| *c == '-').collect();
+        let added: Vec<_> = ops[k..end].iter().filter(|(c, _)| *c == '+').collect();
+        for n in 0..removed.len().max(added.len()) {
+            paired.extend(removed.get(n).copied());
+            paired.extend(added.get(n).copied());
+        }
+        k = end;
+    }
+    let ops = paired;
     let near = |k: usize| {
         ops[k.saturating_sub(2)..(k + 3).min(ops.len())]
             .iter()
