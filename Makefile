@@ -45,7 +45,9 @@ bindings:
 # Accepts changed golden files, on purpose. The golden tests only compare:
 # on a difference they fail and leave what they got beside the reference
 # (NAME.new; insta's NAME.snap.new). This runs them, shows each new version
-# against its reference, moves it over the reference and runs them again.
+# against its reference, moves it over the reference (without the line
+# number insta writes into a pending snapshot's header, as `cargo insta
+# accept` does) and runs them again.
 # Review the diff and say in the commit why the reference changed.
 GOLDEN_TESTS = -p release-pdf --test golden -p release-style --test styles -p release-docx --test snapshot
 goldens:
@@ -54,6 +56,7 @@ goldens:
 	@set -e; changed=0; \
 	for new in $$(find crates -path '*/tests/*' -name '*.new' | sort); do \
 	  old="$${new%.new}"; changed=$$((changed + 1)); \
+	  case "$$new" in *.snap.new) sed -i '1,/^---$$/{/^assertion_line: /d;}' "$$new";; esac; \
 	  if [ -f "$$old" ]; then echo "== changed: $$old"; diff -u "$$old" "$$new" || true; \
 	  else echo "== new: $$old"; cat "$$new"; fi; \
 	  mv "$$new" "$$old"; \

@@ -23,14 +23,15 @@ fn lines(xml: &str) -> String {
 
 /// Fails when the environment would let insta write the reference in
 /// place or pass a failing assertion: `INSTA_UPDATE=always` (or `1`,
-/// `force`), `INSTA_FORCE_UPDATE`, `INSTA_FORCE_PASS`, or an insta config
-/// file at the workspace root that sets `update` or `force_pass`. `new`,
-/// `no` and `auto` (the default; `no` under CI) only ever write `.snap.new`.
+/// `force`, or `unseen`, which writes a missing reference in place),
+/// `INSTA_FORCE_UPDATE`, `INSTA_FORCE_PASS`, or an insta config file at the
+/// workspace root that sets `update` or `force_pass`. `new`, `no` and
+/// `auto` (the default; `no` under CI) only ever write `.snap.new`.
 fn refuse_auto_accept() {
     let env = |key: &str| std::env::var(key).unwrap_or_default();
     let update = env("INSTA_UPDATE");
     assert!(
-        !matches!(update.as_str(), "always" | "1" | "force"),
+        !matches!(update.as_str(), "always" | "1" | "force" | "unseen"),
         "INSTA_UPDATE={update} would accept the snapshot without review; \
          unset it (`make goldens` accepts changes on purpose)"
     );
@@ -80,9 +81,11 @@ fn example_document_xml() {
     let bytes = render(&example("un"), &DocxOptions::default()).expect("renders");
     let document = Package::open(&bytes).xml("word/document.xml");
     insta::assert_snapshot!(NAME, lines(&document));
-    assert_eq!(
-        reference.as_deref(),
-        Some(normalise(&lines(&document)).as_str()),
-        "word/document.xml is not the committed snapshot"
+    let reference = reference.unwrap_or_else(|| {
+        panic!("no committed snapshot tests/snapshots/snapshot__{NAME}.snap: review, then `make goldens`")
+    });
+    assert!(
+        reference == normalise(&lines(&document)),
+        "word/document.xml is not the committed snapshot, though insta accepted it"
     );
 }
