@@ -1,4 +1,4 @@
-//! Every UN language (issue 8): font fallback for Arabic and Chinese,
+//! Every UN language: font fallback for Arabic and Chinese,
 //! right-to-left lines ordered after breaking, Chinese broken between
 //! characters. Checked with poppler (pdftotext, pdffonts) and qpdf.
 
@@ -25,7 +25,7 @@ fn example_in(lang: &str) -> Document {
     release_style::document(&draft, &style)
 }
 
-/// The kind label and headline of `lang`'s example, then `text` as the body.
+/// The PDF of `doc` with its warnings.
 fn render(doc: &Document) -> release_pdf::Rendered {
     release_pdf::render_with_warnings(doc, &release_pdf::PdfOptions::default()).expect("renders")
 }
@@ -39,6 +39,7 @@ fn missing_glyphs(rendered: &release_pdf::Rendered) -> Vec<&release_model::Findi
         .collect()
 }
 
+/// The kind label of `lang`'s example, then `text` as the body.
 fn paragraph_in(lang: &str, text: &str) -> Document {
     let mut doc = example_in(lang);
     doc.blocks.retain(|b| b.role == Role::Kind);
