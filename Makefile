@@ -1,7 +1,7 @@
 # Release Composer: the two commands are `make run` and `make test`.
 # Both install what they need first (scripts/deps.sh).
 
-.PHONY: run test deps lint rust-test ui-test e2e bench package package-test licences bindings example
+.PHONY: run test deps lint rust-test ui-test e2e bench package package-test licences bindings example goldens
 
 run:
 	scripts/deps.sh run
@@ -41,3 +41,25 @@ licences:
 
 bindings:
 	UPDATE_BINDINGS=1 cargo test -q -p release-composer-app bindings
+
+# Accepts changed golden files, on purpose. The golden tests only compare:
+# on a difference they fail and leave what they got beside the reference
+# (NAME.new; insta's NAME.snap.new). This runs them, shows each new version
+# against its reference, moves it over the reference (without the line
+# number insta writes into a pending snapshot's header, as `cargo insta
+# accept` does) and runs them again.
+# Review the diff and say in the commit why the reference changed.
+GOLDEN_TESTS = -p release-pdf --test golden -p release-style --test styles -p release-docx --test snapshot
+goldens:
+	find crates -path '*/tests/*' -name '*.new' -delete
+	-INSTA_UPDATE=new cargo test -q $(GOLDEN_TESTS)
+	@set -e; changed=0; \
+	for new in $$(find crates -path '*/tests/*' -name '*.new' | sort); do \
+	  old="$${new%.new}"; changed=$$((changed + 1)); \
+	  case "$$new" in *.snap.new) sed -i '1,/^---$$/{/^assertion_line: /d;}' "$$new";; esac; \
+	  if [ -f "$$old" ]; then echo "== changed: $$old"; diff -u "$$old" "$$new" || true; \
+	  else echo "== new: $$old"; cat "$$new"; fi; \
+	  mv "$$new" "$$old"; \
+	done; \
+	echo "goldens: $$changed file(s) accepted"
+	cargo test -q $(GOLDEN_TESTS)

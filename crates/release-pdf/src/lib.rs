@@ -8,8 +8,9 @@
 //! - [`hyphenate`]: hyphenation points by language (en, fr, es, ru);
 //! - [`linebreak`]: Knuth–Plass optimal fit for justified text, first fit
 //!   for ragged text, over break opportunities from unicode-linebreak;
-//! - [`paragraph`]: a block split into runs by font coverage and bidi level
-//!   (unicode-bidi), set into lines, each line then put in visual order;
+//! - [`paragraph`]: a block gathered into style runs, prepared (bidi levels
+//!   with unicode-bidi, font fallback, shaping), broken into lines, each
+//!   line then placed in visual order;
 //! - [`paginate`]: lines onto pages without widows or orphans;
 //! - [`layout`]: pages with rules, logo, links and footers;
 //! - [`subset`]: fonts reduced to the glyphs used, with their text;

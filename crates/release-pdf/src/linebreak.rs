@@ -185,34 +185,42 @@ pub(crate) fn optimal_fit(items: &[Item], width: f32) -> Vec<Break> {
         .unwrap_or_else(|| first_fit(items, width))
 }
 
+/// One pass of the total-fit search: the feasible breakpoints found so
+/// far (`nodes`) and those a line may still start from (`active`).
+struct TotalFit<'i> {
+    items: &'i [Item],
+    width: f32,
+    tolerance: f32,
+    emergency: bool,
+    nodes: Vec<Node>,
+    active: Vec<usize>,
+}
+
 fn total_fit(items: &[Item], width: f32, tolerance: f32, emergency: bool) -> Option<Vec<Break>> {
-    let mut nodes = vec![Node {
-        at: 0,
-        line: 0,
-        fitness: 1,
-        width: 0.0,
-        stretch: 0.0,
-        shrink: 0.0,
-        demerits: 0.0,
-        ratio: 0.0,
-        prev: None,
-        flagged: false,
-    }];
-    let mut active: Vec<usize> = vec![0];
+    let mut search = TotalFit {
+        items,
+        width,
+        tolerance,
+        emergency,
+        nodes: vec![Node {
+            at: 0,
+            line: 0,
+            fitness: 1,
+            width: 0.0,
+            stretch: 0.0,
+            shrink: 0.0,
+            demerits: 0.0,
+            ratio: 0.0,
+            prev: None,
+            flagged: false,
+        }],
+        active: vec![0],
+    };
     let (mut sum_w, mut sum_y, mut sum_z) = (0.0_f32, 0.0_f32, 0.0_f32);
     for (i, item) in items.iter().enumerate() {
         if can_break(items, i) {
-            try_break(
-                items,
-                i,
-                width,
-                tolerance,
-                emergency,
-                (sum_w, sum_y, sum_z),
-                &mut nodes,
-                &mut active,
-            );
-            if active.is_empty() {
+            search.try_break(i, (sum_w, sum_y, sum_z));
+            if search.active.is_empty() {
                 return None;
             }
         }
@@ -222,6 +230,7 @@ fn total_fit(items: &[Item], width: f32, tolerance: f32, emergency: bool) -> Opt
             sum_z += item.shrink;
         }
     }
+    let TotalFit { nodes, active, .. } = search;
     let last = items.len() - 1;
     let best = active
         .iter()
@@ -243,118 +252,115 @@ fn total_fit(items: &[Item], width: f32, tolerance: f32, emergency: bool) -> Opt
     Some(breaks)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn try_break(
-    items: &[Item],
-    b: usize,
-    width: f32,
-    tolerance: f32,
-    emergency: bool,
-    (sum_w, sum_y, sum_z): (f32, f32, f32),
-    nodes: &mut Vec<Node>,
-    active: &mut Vec<usize>,
-) {
-    let item = &items[b];
-    let forced = item.is_forced();
-    let penalty = if item.kind == Kind::Penalty {
-        f64::from(item.penalty)
-    } else {
-        0.0
-    };
-    let extra = if item.kind == Kind::Penalty {
-        item.width
-    } else {
-        0.0
-    };
-    // Best candidate per fitness class: (demerits, from node, ratio).
-    let mut best: [Option<(f64, usize, f32)>; 4] = [None; 4];
-    let mut keep = Vec::with_capacity(active.len());
-    for &a in active.iter() {
-        let node = nodes[a];
-        let length = sum_w - node.width + extra;
-        let ratio = if length < width {
-            let stretch = sum_y - node.stretch;
-            if stretch > 0.0 {
-                (width - length) / stretch
-            } else {
-                f32::INFINITY
-            }
-        } else if length > width {
-            let shrink = sum_z - node.shrink;
-            if shrink > 0.0 {
-                (width - length) / shrink
-            } else {
-                f32::NEG_INFINITY
-            }
+impl TotalFit<'_> {
+    /// Considers a break at item `b`, given the totals of width, stretch
+    /// and shrink of the items before it.
+    fn try_break(&mut self, b: usize, (sum_w, sum_y, sum_z): (f32, f32, f32)) {
+        let (items, width, tolerance, emergency) =
+            (self.items, self.width, self.tolerance, self.emergency);
+        let (nodes, active) = (&mut self.nodes, &mut self.active);
+        let item = &items[b];
+        let forced = item.is_forced();
+        let penalty = if item.kind == Kind::Penalty {
+            f64::from(item.penalty)
         } else {
             0.0
         };
-        let overfull = ratio < -1.0;
-        if !(overfull || forced) {
-            keep.push(a);
-        }
-        let feasible = (-1.0..=tolerance).contains(&ratio);
-        let rescue = emergency && (overfull || (forced && ratio > tolerance));
-        if !(feasible || rescue) {
-            continue;
-        }
-        let r = f64::from(ratio.clamp(-1.0, tolerance.max(1.0) * 4.0));
-        let badness = 100.0 * r.abs().powi(3);
-        let mut demerits = (LINE_PENALTY + badness).powi(2);
-        if penalty >= 0.0 {
-            demerits += penalty * penalty;
-        } else if penalty > f64::from(FORCE) {
-            demerits -= penalty * penalty;
-        }
-        if item.flagged && node.flagged {
-            demerits += FLAGGED_DEMERITS;
-        }
-        let fitness = fitness_class(ratio);
-        if fitness.abs_diff(node.fitness) > 1 {
-            demerits += FITNESS_DEMERITS;
-        }
-        if rescue && !feasible {
-            demerits += 1.0e9 * f64::from(1.0 + (length - width).abs());
-        }
-        let total = node.demerits + demerits;
-        let slot = &mut best[usize::from(fitness)];
-        if slot.is_none_or(|(d, _, _)| total < d) {
-            *slot = Some((total, a, ratio));
-        }
-    }
-    *active = keep;
-    if best.iter().all(Option::is_none) {
-        return;
-    }
-    // Totals after the break: discardable items that follow it do not count.
-    let (mut w, mut y, mut z) = (sum_w, sum_y, sum_z);
-    for next in &items[b..] {
-        match next.kind {
-            Kind::Box => break,
-            Kind::Penalty if next.is_forced() && !std::ptr::eq(next, item) => break,
-            Kind::Penalty => {}
-            Kind::Glue => {
-                w += next.width;
-                y += next.stretch;
-                z += next.shrink;
+        let extra = if item.kind == Kind::Penalty {
+            item.width
+        } else {
+            0.0
+        };
+        // Best candidate per fitness class: (demerits, from node, ratio).
+        let mut best: [Option<(f64, usize, f32)>; 4] = [None; 4];
+        let mut keep = Vec::with_capacity(active.len());
+        for &a in active.iter() {
+            let node = nodes[a];
+            let length = sum_w - node.width + extra;
+            let ratio = if length < width {
+                let stretch = sum_y - node.stretch;
+                if stretch > 0.0 {
+                    (width - length) / stretch
+                } else {
+                    f32::INFINITY
+                }
+            } else if length > width {
+                let shrink = sum_z - node.shrink;
+                if shrink > 0.0 {
+                    (width - length) / shrink
+                } else {
+                    f32::NEG_INFINITY
+                }
+            } else {
+                0.0
+            };
+            let overfull = ratio < -1.0;
+            if !(overfull || forced) {
+                keep.push(a);
+            }
+            let feasible = (-1.0..=tolerance).contains(&ratio);
+            let rescue = emergency && (overfull || (forced && ratio > tolerance));
+            if !(feasible || rescue) {
+                continue;
+            }
+            let r = f64::from(ratio.clamp(-1.0, tolerance.max(1.0) * 4.0));
+            let badness = 100.0 * r.abs().powi(3);
+            let mut demerits = (LINE_PENALTY + badness).powi(2);
+            if penalty >= 0.0 {
+                demerits += penalty * penalty;
+            } else if penalty > f64::from(FORCE) {
+                demerits -= penalty * penalty;
+            }
+            if item.flagged && node.flagged {
+                demerits += FLAGGED_DEMERITS;
+            }
+            let fitness = fitness_class(ratio);
+            if fitness.abs_diff(node.fitness) > 1 {
+                demerits += FITNESS_DEMERITS;
+            }
+            if rescue && !feasible {
+                demerits += 1.0e9 * f64::from(1.0 + (length - width).abs());
+            }
+            let total = node.demerits + demerits;
+            let slot = &mut best[usize::from(fitness)];
+            if slot.is_none_or(|(d, _, _)| total < d) {
+                *slot = Some((total, a, ratio));
             }
         }
-    }
-    for (fitness, candidate) in best.iter().enumerate() {
-        if let Some((demerits, from, ratio)) = *candidate {
-            nodes.push(Node {
-                at: b,
-                line: nodes[from].line + 1,
-                fitness: fitness as u8,
-                width: w,
-                stretch: y,
-                shrink: z,
-                demerits,
-                ratio,
-                prev: Some(from),
-                flagged: item.flagged,
-            });
-            active.push(nodes.len() - 1);
+        *active = keep;
+        if best.iter().all(Option::is_none) {
+            return;
+        }
+        // Totals after the break: discardable items that follow it do not count.
+        let (mut w, mut y, mut z) = (sum_w, sum_y, sum_z);
+        for next in &items[b..] {
+            match next.kind {
+                Kind::Box => break,
+                Kind::Penalty if next.is_forced() && !std::ptr::eq(next, item) => break,
+                Kind::Penalty => {}
+                Kind::Glue => {
+                    w += next.width;
+                    y += next.stretch;
+                    z += next.shrink;
+                }
+            }
+        }
+        for (fitness, candidate) in best.iter().enumerate() {
+            if let Some((demerits, from, ratio)) = *candidate {
+                nodes.push(Node {
+                    at: b,
+                    line: nodes[from].line + 1,
+                    fitness: fitness as u8,
+                    width: w,
+                    stretch: y,
+                    shrink: z,
+                    demerits,
+                    ratio,
+                    prev: Some(from),
+                    flagged: item.flagged,
+                });
+                active.push(nodes.len() - 1);
+            }
         }
     }
 }

@@ -9,9 +9,9 @@ use release_style::{Block, Role, Span};
 #[test]
 fn qpdf_finds_no_errors() {
     for style in ["un", "newswire"] {
-        let (ok, out) = tool("qpdf", &["--check"], &pdf(&example(style)));
+        let out = tool("qpdf", &["--check"], &pdf(&example(style)));
         assert!(
-            ok && out.contains("No syntax or stream encoding errors"),
+            out.contains("No syntax or stream encoding errors"),
             "{style}: {out}"
         );
     }
@@ -20,8 +20,7 @@ fn qpdf_finds_no_errors() {
 #[test]
 fn pdffonts_sees_every_font_embedded_subset_and_mapped() {
     for style in ["un", "newswire"] {
-        let (ok, out) = tool("pdffonts", &[], &pdf(&example(style)));
-        assert!(ok, "{out}");
+        let out = tool("pdffonts", &[], &pdf(&example(style)));
         let fonts: Vec<&str> = out
             .lines()
             .skip(2)

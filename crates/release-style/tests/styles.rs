@@ -5,35 +5,117 @@ use release_model::{Draft, Embargo, example};
 use release_style::{HouseStyle, Role, StyleError, builtin, builtin_names, document};
 use std::path::Path;
 
+/// Compares `actual` with the golden file `tests/golden/NAME`. The test
+/// never writes the reference, whatever the environment: on a difference
+/// (or no reference) it leaves what it got in `NAME.new` beside it and
+/// fails with a diff, and `make goldens` shows and accepts the new version.
 fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).expect("write golden");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let path = dir.join(name);
+    let pending = dir.join(format!("{name}.new"));
+    let expected = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) => {
+            std::fs::write(&pending, actual).expect("write the new version");
+            panic!(
+                "{}: {e}; what the test got is in {}: review it, then `make goldens`",
+                path.display(),
+                pending.display()
+            );
+        }
+    };
+    if expected == actual {
+        let _ = std::fs::remove_file(&pending);
         return;
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (run with UPDATE_GOLDEN=1 to create it)",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let diff: Vec<String> = expected
-            .lines()
-            .zip(actual.lines())
-            .filter(|(e, a)| e != a)
-            .map(|(e, a)| format!("- {e}\n+ {a}"))
-            .take(5)
-            .collect();
-        panic!(
-            "{name} differs from the golden file ({} vs {} lines):\n{}",
-            expected.lines().count(),
-            actual.lines().count(),
-            diff.join("\n")
-        );
+    std::fs::write(&pending, actual).expect("write the new version");
+    panic!(
+        "{name} differs from its golden file (- golden, + now):\n{}\n\
+         The new version is in {}. If the change is meant, `make goldens` accepts it; \
+         say why in the commit.",
+        diff(&expected, actual),
+        pending.display()
+    );
+}
+
+/// The lines that differ, with two lines of context, as `-` and `+` lines
+/// (a longest common subsequence of lines), each removed line next to the
+/// line that replaced it. At most 60 lines are shown.
+fn diff(expected: &str, actual: &str) -> String {
+    let a: Vec<&str> = expected.lines().collect();
+    let b: Vec<&str> = actual.lines().collect();
+    // lcs[i][j]: length of the longest common subsequence of a[i..], b[j..].
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
     }
+    let mut ops: Vec<(char, &str)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            ops.push((' ', a[i]));
+            (i, j) = (i + 1, j + 1);
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            ops.push(('+', b[j]));
+            j += 1;
+        } else {
+            ops.push(('-', a[i]));
+            i += 1;
+        }
+    }
+    // In each run of changes, each removed line next to the one added in
+    // its place: a line that moved by a tenth of a point reads as a pair.
+    let mut paired: Vec<(char, &str)> = Vec::with_capacity(ops.len());
+    let mut k = 0;
+    while k < ops.len() {
+        if ops[k].0 == ' ' {
+            paired.push(ops[k]);
+            k += 1;
+            continue;
+        }
+        let end = ops[k..]
+            .iter()
+            .position(|(c, _)| *c == ' ')
+            .map_or(ops.len(), |p| k + p);
+        let removed: Vec<_> = ops[k..end].iter().filter(|(c, _)| *c == '-').collect();
+        let added: Vec<_> = ops[k..end].iter().filter(|(c, _)| *c == '+').collect();
+        for n in 0..removed.len().max(added.len()) {
+            paired.extend(removed.get(n).copied());
+            paired.extend(added.get(n).copied());
+        }
+        k = end;
+    }
+    let ops = paired;
+    let near = |k: usize| {
+        ops[k.saturating_sub(2)..(k + 3).min(ops.len())]
+            .iter()
+            .any(|(c, _)| *c != ' ')
+    };
+    let mut out = Vec::new();
+    let mut skipped = false;
+    for (k, (c, line)) in ops.iter().enumerate() {
+        if near(k) {
+            if skipped && !out.is_empty() {
+                out.push("  ...".to_owned());
+            }
+            skipped = false;
+            out.push(format!("{c} {line}"));
+        } else {
+            skipped = true;
+        }
+    }
+    if out.len() > 60 {
+        let more = out.len() - 60;
+        out.truncate(60);
+        out.push(format!("  ... and {more} more lines"));
+    }
+    out.join("\n")
 }
 
 #[test]

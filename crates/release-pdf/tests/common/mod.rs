@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod golden;
+pub mod read;
+
 use release_style::Document;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -17,10 +20,12 @@ pub fn pdf(doc: &Document) -> Vec<u8> {
     release_pdf::render(doc, &release_pdf::PdfOptions::default()).expect("renders")
 }
 
-/// Runs an independent tool on a PDF given on a temporary file. A missing
-/// tool fails the test: CI installs poppler-utils and qpdf, and a check that
-/// quietly does not run is no check.
-pub fn tool(name: &str, args: &[&str], pdf: &[u8]) -> (bool, String) {
+/// Runs an independent tool on a PDF given on a temporary file and returns
+/// what it wrote on standard output. A missing tool fails the test (CI
+/// installs poppler-utils and qpdf, and a check that quietly does not run
+/// is no check), and so does a tool that exits with an error: its name,
+/// arguments, exit status and standard error are in the message.
+pub fn tool(name: &str, args: &[&str], pdf: &[u8]) -> String {
     let dir = std::env::temp_dir().join(format!("release-pdf-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     // Tests run in parallel and may check the same bytes: one file each.
@@ -42,9 +47,14 @@ pub fn tool(name: &str, args: &[&str], pdf: &[u8]) -> (bool, String) {
         )
     });
     let _ = std::fs::remove_file(&path);
-    let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
-    text.push_str(&String::from_utf8_lossy(&output.stderr));
-    (output.status.success(), text)
+    assert!(
+        output.status.success(),
+        "`{name} {}` failed ({}): {}",
+        args.join(" "),
+        output.status,
+        String::from_utf8_lossy(&output.stderr).trim()
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// FNV-1a, 64 bits: a hash whose value Rust's standard library does not
@@ -67,8 +77,7 @@ pub fn words(text: &str) -> String {
 
 /// pdftotext's text without the page footers, lines broken after a slash joined.
 pub fn body_text(doc: &Document, pdf: &[u8]) -> String {
-    let (ok, text) = tool("pdftotext", &["-enc", "UTF-8"], pdf);
-    assert!(ok, "pdftotext failed: {text}");
+    let text = tool("pdftotext", &["-enc", "UTF-8"], pdf);
     let pages = text.matches('\u{c}').count().max(1);
     let footers: Vec<String> = doc
         .footer

@@ -1,0 +1,274 @@
+//! Placing: each chosen line's glyphs set along it (glue stretched or
+//! shrunk by the line's ratio, the hyphen of a hyphenated line drawn), put
+//! in visual order (UAX 9, rule L2), aligned and indented at the start
+//! side; and the list marker set in the indent of the first line.
+
+use super::breaks::Broken;
+use super::prepare::Prepared;
+use super::{Line, LineGlyph};
+use crate::fonts::{FaceId, Faces};
+use crate::linebreak::{FORCE, Item, Kind};
+use crate::shape::shape;
+use crate::subset::UsedGlyphs;
+use release_model::Direction;
+use release_style::{Align, ListMarker, ParagraphStyle};
+
+/// One line's share of the paragraph.
+struct Cut<'i> {
+    /// The items from the line's start up to its break.
+    items: &'i [Item],
+    /// How far the line's glue is stretched (positive) or shrunk
+    /// (negative), as a ratio of its stretch or shrink.
+    ratio: f32,
+    /// The line ends at a hyphenation point: a hyphen is drawn.
+    hyphen: bool,
+    /// The paragraph's last line.
+    last: bool,
+}
+
+/// The lines of `p`, broken as `broken` says; at least one, maybe empty.
+pub(super) fn lines(
+    p: &Prepared<'_>,
+    broken: &Broken,
+    faces: &Faces<'_>,
+    used: &mut UsedGlyphs,
+) -> Vec<Line> {
+    let Broken { items, breaks } = broken;
+    let mut lines = Vec::with_capacity(breaks.len());
+    let mut start = 0;
+    for (n, b) in breaks.iter().enumerate() {
+        let last = n + 1 == breaks.len();
+        let end = b.at.min(items.len());
+        let span = if start <= end {
+            &items[start..end]
+        } else {
+            &[][..]
+        };
+        let ratio = if p.justify && b.ratio.is_finite() {
+            b.ratio
+        } else {
+            0.0
+        };
+        let ratio = if p.justify && last {
+            ratio.min(0.0)
+        } else {
+            ratio
+        };
+        let hyphen = items
+            .get(b.at)
+            .is_some_and(|i| i.kind == Kind::Penalty && i.flagged);
+        let cut = Cut {
+            items: span,
+            ratio,
+            hyphen,
+            last,
+        };
+        let mut line = set_line(p, &cut, faces, used);
+        if line.glyphs.is_empty() && last && !lines.is_empty() {
+            break;
+        }
+        // The indent is at the start side: on the right of right-to-left
+        // lines, which are set from the right edge already.
+        if p.setting.direction != Direction::RightToLeft {
+            for g in &mut line.glyphs {
+                g.x += p.style.indent_pt;
+            }
+        }
+        lines.push(line);
+        start = b.at + 1;
+        while start < items.len() && items[start].kind != Kind::Box && items[start].penalty > FORCE
+        {
+            start += 1;
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::default());
+    }
+    lines
+}
+
+/// One line: its glyphs along it, in visual order, aligned in the measure.
+fn set_line(p: &Prepared<'_>, cut: &Cut<'_>, faces: &Faces<'_>, used: &mut UsedGlyphs) -> Line {
+    let (span, ratio, last) = (cut.items, cut.ratio, cut.last);
+    let style = p.style;
+    // Trailing glue is not drawn and does not count for alignment.
+    let drawn = span
+        .iter()
+        .rposition(|i| i.kind == Kind::Box)
+        .map_or(0, |i| i + 1);
+    let mut natural: f32 = span[..drawn]
+        .iter()
+        .filter(|i| i.kind != Kind::Penalty)
+        .map(|i| i.width)
+        .sum();
+    let mut line = Line::default();
+    let mut glyph_levels: Vec<u8> = Vec::new();
+    let mut x = 0.0;
+    let size = style.size_pt;
+    for item in &span[..drawn] {
+        let extra = match item.kind {
+            Kind::Penalty => continue,
+            Kind::Box => 0.0,
+            Kind::Glue if ratio >= 0.0 => ratio * item.stretch,
+            Kind::Glue => ratio * item.shrink,
+        };
+        for g in item.glyphs.clone() {
+            let s = &p.glyphs[g];
+            let piece = &p.pieces[s.piece];
+            let em = size / faces.get(s.face).units_per_em;
+            let mut advance = p.advances[g];
+            if g + 1 == item.glyphs.end {
+                advance += extra;
+            }
+            glyph_levels.push(p.level(s.glyph.cluster));
+            line.glyphs.push(LineGlyph {
+                face: s.face,
+                size,
+                color: piece.color,
+                gid: s.glyph.gid,
+                x,
+                dy: s.glyph.y_offset as f32 * em,
+                advance,
+                x_offset: s.glyph.x_offset as f32 * em,
+                link: piece.link,
+            });
+            x += advance;
+        }
+        if item.glyphs.is_empty() {
+            // Glue with no glyph (between Chinese characters) widens the
+            // glyph before it, so that reordering keeps it.
+            if let Some(prev) = line.glyphs.last_mut() {
+                prev.advance += item.width + extra;
+            }
+            x += item.width + extra;
+        }
+    }
+    if cut.hyphen
+        && let Some(prev) = line.glyphs.last().copied()
+    {
+        let face = faces.get(prev.face);
+        if let Some(h) = face.hyphen {
+            let advance = f32::from(face.advance(h)) * size / face.units_per_em;
+            used.record(prev.face, h, "-", true);
+            glyph_levels.push(glyph_levels.last().copied().unwrap_or(0));
+            line.glyphs.push(LineGlyph {
+                gid: h,
+                x: prev.x + prev.advance,
+                dy: 0.0,
+                advance,
+                x_offset: 0.0,
+                ..prev
+            });
+            natural += advance;
+        }
+    }
+    if !p.levels.is_empty() {
+        reorder(&mut line, &glyph_levels);
+    }
+    let slack = p.measure - natural;
+    let rtl = p.setting.direction == Direction::RightToLeft;
+    let shift = match style.align {
+        Align::Justify if !last => 0.0,
+        Align::Justify | Align::Start if rtl => slack,
+        Align::Justify | Align::Start | Align::Left => 0.0,
+        Align::End if rtl => 0.0,
+        Align::End | Align::Right => slack,
+        Align::Center => slack / 2.0,
+    };
+    if shift != 0.0 {
+        for g in &mut line.glyphs {
+            g.x += shift;
+        }
+    }
+    line
+}
+
+/// Reorders a line's glyphs from logical to visual order (UAX 9, rule L2)
+/// and sets them along the line again.
+fn reorder(line: &mut Line, levels: &[u8]) {
+    let Some(&max) = levels.iter().max() else {
+        return;
+    };
+    let min_odd = levels
+        .iter()
+        .copied()
+        .filter(|l| l % 2 == 1)
+        .min()
+        .unwrap_or(max + 1);
+    let mut order: Vec<usize> = (0..line.glyphs.len()).collect();
+    let mut lv: Vec<u8> = levels.to_vec();
+    let mut level = max;
+    while level >= min_odd && level > 0 {
+        let mut i = 0;
+        while i < order.len() {
+            if lv[i] >= level {
+                let mut j = i;
+                while j < order.len() && lv[j] >= level {
+                    j += 1;
+                }
+                order[i..j].reverse();
+                lv[i..j].reverse();
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        level -= 1;
+    }
+    let start = line.glyphs.first().map_or(0.0, |g| g.x);
+    let logical = std::mem::take(&mut line.glyphs);
+    let mut x = start;
+    for i in order {
+        let mut g = logical[i];
+        g.x = x;
+        x += g.advance;
+        line.glyphs.push(g);
+    }
+}
+
+/// Sets the list marker in the indent: on the left, or on the right when
+/// `rtl_width` (the paragraph's width) says the lines run right to left.
+pub(super) fn marker(
+    marker: ListMarker,
+    style: &ParagraphStyle,
+    rtl_width: Option<f32>,
+    line: &mut Line,
+    faces: &mut Faces<'_>,
+    used: &mut UsedGlyphs,
+) {
+    let label = match marker {
+        ListMarker::Bullet => "\u{2022}".to_owned(),
+        ListMarker::Number { number, .. } => format!("{number}."),
+    };
+    let face_id = FaceId::of(style.bold, style.italic);
+    let face = faces.get_mut(face_id);
+    let shaped = shape(face, &label, 0, false);
+    let em = style.size_pt / face.units_per_em;
+    let width: f32 = shaped.iter().map(|g| g.advance as f32 * em).sum();
+    let mut x = match rtl_width {
+        Some(full) => (full - style.indent_pt + style.size_pt * 0.4).min(full - width),
+        None => (style.indent_pt - width - style.size_pt * 0.4).max(0.0),
+    };
+    let color = line.glyphs.first().map_or(style.color, |g| g.color);
+    let mut marks = Vec::with_capacity(shaped.len());
+    for (i, g) in shaped.iter().enumerate() {
+        let end = shaped.get(i + 1).map_or(label.len(), |n| n.cluster);
+        let text = label.get(g.cluster..end).unwrap_or("");
+        used.record(face_id, g.gid, text, false);
+        let advance = g.advance as f32 * em;
+        marks.push(LineGlyph {
+            face: face_id,
+            size: style.size_pt,
+            color,
+            gid: g.gid,
+            x,
+            dy: 0.0,
+            advance,
+            x_offset: 0.0,
+            link: None,
+        });
+        x += advance;
+    }
+    marks.append(&mut line.glyphs);
+    line.glyphs = marks;
+}
