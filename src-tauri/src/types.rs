@@ -3,6 +3,7 @@
 
 use release_drafts::{Damage, Entry, Recovered, Summary, Timestamp, Trashed};
 use release_model::{Draft, Finding};
+use release_pipeline::{LanguageOption, Step, TextDirection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -98,11 +99,15 @@ pub struct Printed {
     pub contacts: String,
 }
 
-/// Findings and printed texts of a draft.
+/// Findings and printed texts of a draft, and what the form shows of it.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Checked {
     pub findings: Vec<Finding>,
     pub printed: Printed,
+    /// The steps whose required parts are filled in (Review: no errors).
+    pub complete: Vec<Step>,
+    /// Which way the draft's language is written: the form's fields follow it.
+    pub direction: TextDirection,
 }
 
 /// What to export.
@@ -125,8 +130,8 @@ pub struct Exported {
 pub struct StyleInfo {
     pub name: String,
     pub description: String,
-    /// Languages the style has labels for.
-    pub languages: Vec<String>,
+    /// Languages the style has labels for, in the UN's order.
+    pub languages: Vec<LanguageOption>,
     /// The style's headline length limit, when it has one.
     pub headline_limit: Option<u32>,
     /// A line of advice on headlines in this style.
@@ -138,6 +143,8 @@ pub struct StyleInfo {
 pub struct Startup {
     pub settings: crate::settings::Settings,
     pub styles: Vec<StyleInfo>,
+    /// Every language a release can be written in (for the settings).
+    pub languages: Vec<LanguageOption>,
     pub library_dir: String,
     pub opened: Opened,
 }

@@ -10,14 +10,18 @@
 //! - [`prepare`] and [`Prepared::render`]: a draft refused while it has
 //!   errors, else styled once and rendered in any [`Format`];
 //! - [`write_export`]: the bytes written under their final name atomically,
-//!   so a crash leaves the old file or the whole new one.
+//!   so a crash leaves the old file or the whole new one;
+//! - [`complete_steps`], [`direction`], [`all_languages`]: what the guided
+//!   form shows that is a rule, so the window keeps no copy of it.
 
 mod check;
 mod error;
 mod export;
+mod form;
 mod styles;
 
 pub use check::{check, has_errors};
 pub use error::PipelineError;
 pub use export::{Format, Output, Prepared, prepare, preview_pdf, write_export};
+pub use form::{LanguageOption, Step, TextDirection, all_languages, complete_steps, direction};
 pub use styles::{STYLES_ENV, Styles, default_user_styles_dir};

@@ -29,11 +29,7 @@ pub(crate) fn style_infos(state: &AppState) -> Vec<StyleInfo> {
         .map(|style| StyleInfo {
             name: style.name.clone(),
             description: style.description.clone(),
-            languages: style
-                .languages()
-                .iter()
-                .map(|l| l.code().to_owned())
-                .collect(),
+            languages: style.languages().into_iter().map(Into::into).collect(),
             headline_limit: style
                 .checks
                 .headline
@@ -90,7 +86,12 @@ pub(crate) fn checked(state: &AppState, draft: &Draft, today: Date) -> Checked {
         .or_else(|_| state.styles.get(release_style::DEFAULT_STYLE))
         .map(|style| printed(&release_style::document(draft, &style)))
         .unwrap_or_default();
-    Checked { findings, printed }
+    Checked {
+        complete: release_pipeline::complete_steps(draft, &findings),
+        direction: release_pipeline::direction(&draft.language),
+        findings,
+        printed,
+    }
 }
 
 #[tauri::command]

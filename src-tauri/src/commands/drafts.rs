@@ -44,6 +44,7 @@ pub async fn startup(state: AppRef<'_>) -> Result<Startup> {
         Ok(Startup {
             settings: state.settings(),
             styles: crate::commands::compose::style_infos(&state),
+            languages: release_pipeline::all_languages(),
             library_dir: state.library.dir().display().to_string(),
             opened: first_draft(&state)?,
         })

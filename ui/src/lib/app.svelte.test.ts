@@ -67,7 +67,7 @@ function setUp(findings: unknown[] = []) {
   const m = mocks.ipc;
   m.startup.mockResolvedValue({
     settings: { default_style: "un", default_language: "en", export_dir: "/tmp/Releases", default_contact: { name: "", title: "", organization: "", email: "", phone: "" }, theme: "system", preview_shown: true },
-    styles: [{ name: "un", description: "UN", languages: ["en"], headline_limit: 120, headline_guidance: null }],
+    styles: [{ name: "un", description: "UN", languages: [{ code: "en", name: "English", direction: "ltr" }], headline_limit: 120, headline_guidance: null }],
     library_dir: "/tmp/drafts",
     opened: { id: "d1", draft: draft(), revision: "r1", recovery: null },
   });
