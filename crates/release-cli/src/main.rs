@@ -6,6 +6,7 @@ mod drafts;
 mod error;
 mod export;
 mod input;
+mod styles;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -38,12 +39,14 @@ enum Command {
     /// Print the example release (UNOCT, Dushanbe, 8 December 2021) as a draft.
     #[command(after_help = "Example:\n  release-composer example > example.release.json")]
     Example,
-    /// List the house styles, built-in and the user's (in
+    /// The house styles: list them (built-in and the user's, in
     /// $RELEASE_COMPOSER_STYLES, else release-composer/styles in the platform's
-    /// data folder, e.g. ~/.local/share/release-composer/styles): name, a tab,
-    /// a description.
-    #[command(after_help = "Example:\n  release-composer styles")]
-    Styles,
+    /// data folder, e.g. ~/.local/share/release-composer/styles), or copy a
+    /// built-in one to start your own.
+    #[command(
+        after_help = "Examples:\n  release-composer styles\n  release-composer styles copy un ~/.local/share/release-composer/styles/ministry"
+    )]
+    Styles(styles::Args),
     /// Validate a draft and run its house style's checks: print
     /// `path: severity: message` for each finding.
     ///
@@ -105,7 +108,7 @@ fn main() -> ExitCode {
             print!("{}", release_model::EXAMPLE_JSON);
             Ok(())
         }
-        Command::Styles => styles_list(&styles),
+        Command::Styles(args) => styles::run(&styles, args),
         Command::Check {
             draft,
             json,
@@ -148,16 +151,4 @@ fn main() -> ExitCode {
             ExitCode::from(e.exit_code())
         }
     }
-}
-
-/// `styles`: every house style, built-in and the user's, a line each.
-fn styles_list(styles: &release_pipeline::Styles) -> error::Result {
-    let mut failures = Vec::new();
-    for name in styles.names() {
-        match styles.get(&name) {
-            Ok(style) => println!("{}\t{}", style.name, style.description),
-            Err(e) => failures.push(error::CliError::from(e)),
-        }
-    }
-    error::last_of(failures)
 }

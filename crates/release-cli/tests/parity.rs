@@ -38,7 +38,6 @@ fn copy_tree(from: &Path, to: &Path) {
 fn user_styles(root: &Path) -> PathBuf {
     let styles = root.join("styles");
     copy_tree(&templates().join("un"), &styles.join("ministry"));
-    copy_tree(&templates().join("fonts"), &styles.join("fonts"));
     let toml = styles.join("ministry").join("style.toml");
     let text = std::fs::read_to_string(&toml).expect("style.toml");
     let text = text.replacen("name = \"un\"", "name = \"ministry\"", 1);

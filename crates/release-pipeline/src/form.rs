@@ -42,8 +42,9 @@ impl Step {
             Step::Release => !r.kind.trim().is_empty(),
             Step::Headline => !r.headline.trim().is_empty(),
             Step::Dateline => {
-                !r.dateline.date.trim().is_empty()
-                    && !(r.dateline.city.trim().is_empty() && r.dateline.country.trim().is_empty())
+                let d = &r.dateline;
+                let placed = !d.city.trim().is_empty() || !d.country.trim().is_empty();
+                !d.date.trim().is_empty() && placed
             }
             Step::Body => !r.body.is_empty(),
             Step::Quotes | Step::Sections => true,

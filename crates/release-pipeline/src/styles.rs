@@ -163,12 +163,11 @@ mod tests {
         }
     }
 
-    /// A copy of the `un` style named `name` in `root`, with the shared
-    /// fonts folder its fallback fonts name (`../fonts`).
+    /// A copy of the `un` style named `name` in `root` (its fallback fonts
+    /// are the program's own, `builtin:`).
     fn user_style(root: &Path, name: &str) {
         let templates = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates");
         copy_tree(&templates.join("un"), &root.join(name));
-        copy_tree(&templates.join("fonts"), &root.join("fonts"));
         let toml = root.join(name).join("style.toml");
         let text = std::fs::read_to_string(&toml).expect("style.toml");
         let renamed = text.replacen("name = \"un\"", &format!("name = \"{name}\""), 1);
@@ -181,6 +180,7 @@ mod tests {
         user_style(root.path(), "ministry");
         user_style(root.path(), "un");
         std::fs::create_dir_all(root.path().join("empty")).expect("mkdir");
+        std::fs::create_dir_all(root.path().join("fonts")).expect("mkdir");
         let styles = Styles::new(Some(root.path().to_path_buf()));
         assert_eq!(styles.names(), ["un", "newswire", "ministry"]);
         assert_eq!(styles.get("un").expect("built-in").name, "un");

@@ -9,6 +9,11 @@ use std::path::{Component, Path, PathBuf};
 
 static TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../templates");
 
+/// Asset paths in `style.toml` that start with this name a file bundled
+/// with the program (`builtin:fonts/NotoNaskhArabic-Regular.ttf`, a path in
+/// `templates/`), so a style folder anywhere can use the bundled fonts.
+pub const BUNDLED_PREFIX: &str = "builtin:";
+
 /// The style a draft without one uses.
 pub const DEFAULT_STYLE: &str = "un";
 
@@ -64,4 +69,35 @@ pub fn builtin(name: &str) -> Result<HouseStyle, StyleError> {
         let path = normalise(dir, relative)?;
         TEMPLATES.get_file(path).map(|f| Blob::Static(f.contents()))
     })
+}
+
+/// A file bundled with the program, by its path in `templates/` (no `..`
+/// above it): what a `builtin:` asset path names.
+pub(crate) fn bundled(path: &str) -> Option<Blob> {
+    let path = normalise(Path::new(""), path)?;
+    TEMPLATES.get_file(path).map(|f| Blob::Static(f.contents()))
+}
+
+/// The files of the built-in style `name`, by their path in its folder
+/// (`style.toml`, `fonts/…`): what a user copies to start a style of their own.
+pub fn builtin_files(name: &str) -> Result<Vec<(PathBuf, &'static [u8])>, StyleError> {
+    let dir = TEMPLATES
+        .get_dir(name)
+        .filter(|_| builtin_names().contains(&name))
+        .ok_or_else(|| StyleError::Unknown {
+            name: name.to_owned(),
+            known: builtin_names().join(", "),
+        })?;
+    let mut files = Vec::new();
+    let mut folders = vec![dir];
+    while let Some(folder) = folders.pop() {
+        folders.extend(folder.dirs());
+        for file in folder.files() {
+            if let Ok(relative) = file.path().strip_prefix(name) {
+                files.push((relative.to_path_buf(), file.contents()));
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
 }

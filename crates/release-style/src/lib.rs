@@ -16,7 +16,7 @@ mod pattern;
 mod style;
 
 pub use blob::Blob;
-pub use builtin::{DEFAULT_STYLE, builtin, builtin_names};
+pub use builtin::{BUNDLED_PREFIX, DEFAULT_STYLE, builtin, builtin_files, builtin_names};
 pub use compose::document;
 pub use document::{
     Align, Block, CharStyle, Document, DocxScript, FallbackFont, Font, FontFamily, Footer,

@@ -274,7 +274,9 @@ pub struct HouseStyle {
 }
 
 impl HouseStyle {
-    /// Reads a style folder from disk: `DIR/style.toml` and the assets it names.
+    /// Reads a style folder from disk: `DIR/style.toml` and the assets it
+    /// names, which must be inside the folder (no `..`, no absolute path) or
+    /// bundled with the program (`builtin:…`).
     pub fn from_dir(dir: &Path) -> Result<HouseStyle, StyleError> {
         let file = dir.join("style.toml");
         let text = std::fs::read_to_string(&file).map_err(|e| StyleError::Unreadable {
@@ -282,6 +284,15 @@ impl HouseStyle {
             message: e.to_string(),
         })?;
         HouseStyle::parse(&file, &text, |relative| {
+            let inside = Path::new(relative).components().all(|c| {
+                matches!(
+                    c,
+                    std::path::Component::Normal(_) | std::path::Component::CurDir
+                )
+            });
+            if !inside {
+                return None;
+            }
             std::fs::read(dir.join(relative))
                 .ok()
                 .map(|bytes| Blob::Shared(bytes.into()))
@@ -294,8 +305,12 @@ impl HouseStyle {
     pub fn parse(
         file: &Path,
         text: &str,
-        asset: impl Fn(&str) -> Option<Blob>,
+        local_asset: impl Fn(&str) -> Option<Blob>,
     ) -> Result<HouseStyle, StyleError> {
+        let asset = |name: &str| match name.strip_prefix(crate::builtin::BUNDLED_PREFIX) {
+            Some(bundled) => crate::builtin::bundled(bundled),
+            None => local_asset(name),
+        };
         let deserializer = toml::Deserializer::parse(text).map_err(|e| StyleError::Syntax {
             file: file.to_owned(),
             message: e.to_string(),

@@ -225,8 +225,8 @@ fn embargo_line_and_languages() {
     );
 }
 
-/// Copies `templates/un` (and the shared `templates/fonts` beside it) under
-/// `root`, editing the style file; returns the style's folder.
+/// Copies `templates/un` under `root`, editing the style file; returns the
+/// style's folder. (Its fallback fonts are the program's own, `builtin:`.)
 fn write_style(root: &Path, edit: impl Fn(String) -> String) -> std::path::PathBuf {
     let templates = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates");
     let copy_dir = |from: &Path, to: &Path| {
@@ -240,7 +240,6 @@ fn write_style(root: &Path, edit: impl Fn(String) -> String) -> std::path::PathB
     };
     let dir = root.join("un");
     copy_dir(&templates.join("un/fonts"), &dir.join("fonts"));
-    copy_dir(&templates.join("fonts"), &root.join("fonts"));
     let text = std::fs::read_to_string(templates.join("un/style.toml")).expect("style");
     std::fs::write(dir.join("style.toml"), edit(text)).expect("write");
     dir
@@ -260,6 +259,34 @@ fn a_copied_style_folder_loads_from_disk() {
     });
     let style = HouseStyle::from_dir(&dir).expect("loads");
     assert_eq!(style.name, "ministry");
+    assert_eq!(
+        style.fallback.len(),
+        2,
+        "the bundled Arabic and Chinese fonts"
+    );
+}
+
+#[test]
+fn a_style_folder_reads_no_file_outside_itself() {
+    let root = tempfile::tempdir().expect("tempdir");
+    std::fs::write(root.path().join("secret.txt"), "private").expect("write");
+    let outside = format!("{}/secret.txt", root.path().display());
+    for asset in [
+        "../secret.txt",
+        outside.as_str(),
+        "builtin:../../secret.txt",
+    ] {
+        let dir = write_style(root.path(), |t| {
+            t.replacen(
+                "licence = \"fonts/OFL.txt\"",
+                &format!("licence = \"{asset}\""),
+                1,
+            )
+        });
+        let err = HouseStyle::from_dir(&dir).expect_err(asset);
+        assert_eq!(err.code(), "style-missing-asset", "{asset}: {err}");
+        assert!(err.to_string().contains("fonts.licence"), "{err}");
+    }
 }
 
 /// An edit of a style file's text.
