@@ -216,8 +216,19 @@ mod tests {
             ("release.headline", "Launch"),
         ];
         for (path, start) in paths {
-            let fixed = apply_fix(&draft, &fix(path, 0, start, "X")).expect(path);
-            assert_ne!(fixed, draft, "{path}");
+            let f = fix(path, 0, start, "X");
+            let mut fixed = apply_fix(&draft, &f).expect(path);
+            let mut original = draft.clone();
+            let before = text_field_mut(&mut original, path).expect(path).clone();
+            let after = text_field_mut(&mut fixed, path).expect(path).clone();
+            // The field's start replaced, the rest of it kept.
+            assert_eq!(after, format!("X{}", &before[start.len()..]), "{path}");
+            // Nothing else changed: undoing gives the draft back.
+            assert_eq!(
+                apply_fix(&fixed, &f.reverse()).expect(path),
+                draft,
+                "{path}"
+            );
         }
     }
 

@@ -32,8 +32,23 @@ const AWKWARD: [&str; 12] = [
     "e\u{301}\u{301} 🇹🇯  x.Y 7% percent per cent (AB) AB (AB)",
 ];
 
+/// Codes the awkward drafts must raise.
+const EXPECTED: &[&str] = &[
+    "acronym-full-stops",
+    "double-space",
+    "emphasis",
+    "headline-too-long",
+    "per-cent",
+    "quotation-marks-straight",
+    "quotation-marks-unbalanced",
+    "space-before-punctuation",
+    "spaced-hyphen",
+];
+
 #[test]
 fn awkward_text_never_panics_and_every_fix_applies() {
+    let mut codes = std::collections::BTreeSet::new();
+    let mut fixes = 0;
     for language in ["en", "fr", "ru", "ar", "zh", "xx"] {
         for text in AWKWARD {
             let mut d = draft_with(vec![
@@ -71,8 +86,16 @@ fn awkward_text_never_panics_and_every_fix_applies() {
             for finding in lint(&d, &everything_on(), date("2021-12-08")) {
                 if let Some(fix) = &finding.fix {
                     apply_fix(&d, fix).unwrap_or_else(|e| panic!("{text:?} {finding:?}: {e}"));
+                    fixes += 1;
                 }
+                codes.insert(finding.code);
             }
         }
     }
+    // The checks really ran over this text: a lint that finds nothing would
+    // pass the loop above.
+    for code in EXPECTED {
+        assert!(codes.contains(*code), "no `{code}` among {codes:?}");
+    }
+    assert!(fixes >= 500, "only {fixes} fixes were offered and applied");
 }
