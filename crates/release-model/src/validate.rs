@@ -301,17 +301,21 @@ mod tests {
             .collect()
     }
 
-    fn has(draft: &Draft, severity: Severity, code: &str, path: &str) {
-        let found = paths(draft);
-        assert!(
-            found.contains(&(severity, code.to_owned(), path.to_owned())),
-            "expected {severity:?} {code} at {path}, got {found:?}"
-        );
+    /// Asserts that validating `draft` finds exactly `expected`, in order:
+    /// nothing missing, nothing spurious.
+    fn finds(draft: &Draft, expected: &[(Severity, &str, &str)]) {
+        let expected: Vec<(Severity, String, String)> = expected
+            .iter()
+            .map(|(s, c, p)| (*s, (*c).to_owned(), (*p).to_owned()))
+            .collect();
+        assert_eq!(paths(draft), expected);
     }
+
+    use Severity::{Error, Warning};
 
     #[test]
     fn the_example_has_no_findings() {
-        assert_eq!(paths(&example()), vec![]);
+        finds(&example(), &[]);
     }
 
     #[test]
@@ -321,17 +325,22 @@ mod tests {
         d.release.headline = "   ".into();
         d.release.dateline.date.clear();
         d.release.body.clear();
-        has(&d, Severity::Error, "required", "release.kind");
-        has(&d, Severity::Error, "required", "release.headline");
-        has(&d, Severity::Error, "required", "release.dateline.date");
-        has(&d, Severity::Error, "required", "release.body");
+        finds(
+            &d,
+            &[
+                (Error, "required", "release.kind"),
+                (Error, "required", "release.headline"),
+                (Error, "required", "release.dateline.date"),
+                (Error, "required", "release.body"),
+            ],
+        );
     }
 
     #[test]
     fn dates_must_exist() {
         let mut d = example();
         d.release.dateline.date = "2021-02-30".into();
-        has(&d, Severity::Error, "invalid-date", "release.dateline.date");
+        finds(&d, &[(Error, "invalid-date", "release.dateline.date")]);
     }
 
     #[test]
@@ -339,11 +348,9 @@ mod tests {
         let mut d = example();
         d.release.dateline.city.clear();
         d.release.dateline.country.clear();
-        has(
+        finds(
             &d,
-            Severity::Warning,
-            "dateline-place-missing",
-            "release.dateline.city",
+            &[(Warning, "dateline-place-missing", "release.dateline.city")],
         );
     }
 
@@ -354,19 +361,14 @@ mod tests {
             until: "2021-12-08T10:00:00".into(),
             ..Embargo::default()
         });
-        has(
-            &d,
-            Severity::Error,
-            "invalid-embargo",
-            "release.embargo.until",
-        );
+        finds(&d, &[(Error, "invalid-embargo", "release.embargo.until")]);
         d.release.embargo = Some(Embargo::default());
-        has(&d, Severity::Error, "required", "release.embargo.until");
+        finds(&d, &[(Error, "required", "release.embargo.until")]);
         d.release.embargo = Some(Embargo {
             until: "2021-12-08T10:00:00+05:00".into(),
             ..Embargo::default()
         });
-        assert_eq!(paths(&d), vec![]);
+        finds(&d, &[]);
     }
 
     #[test]
@@ -379,39 +381,29 @@ mod tests {
             ..Contact::default()
         });
         d.release.contacts.push(Contact::default());
-        has(
+        finds(
             &d,
-            Severity::Error,
-            "invalid-email",
-            "release.contacts[1].email",
-        );
-        has(
-            &d,
-            Severity::Warning,
-            "invalid-phone",
-            "release.contacts[1].phone",
-        );
-        has(
-            &d,
-            Severity::Warning,
-            "contact-empty",
-            "release.contacts[2]",
+            &[
+                (Error, "invalid-email", "release.contacts[1].email"),
+                (Warning, "invalid-phone", "release.contacts[1].phone"),
+                (Warning, "contact-empty", "release.contacts[2]"),
+            ],
         );
         d.release.contacts.clear();
-        has(
-            &d,
-            Severity::Warning,
-            "contacts-missing",
-            "release.contacts",
-        );
+        finds(&d, &[(Warning, "contacts-missing", "release.contacts")]);
     }
 
     #[test]
     fn quotes_need_a_speaker_and_words() {
         let mut d = example();
         d.release.quotes.push(Quote::default());
-        has(&d, Severity::Error, "required", "release.quotes[4].speaker");
-        has(&d, Severity::Error, "required", "release.quotes[4].text");
+        finds(
+            &d,
+            &[
+                (Error, "required", "release.quotes[4].speaker"),
+                (Error, "required", "release.quotes[4].text"),
+            ],
+        );
     }
 
     #[test]
@@ -422,11 +414,9 @@ mod tests {
             link: Some("javascript:alert(1)".into()),
             ..Run::default()
         }]);
-        has(
+        finds(
             &d,
-            Severity::Error,
-            "invalid-link",
-            "release.body[1].content[0].link",
+            &[(Error, "invalid-link", "release.body[1].content[0].link")],
         );
     }
 
@@ -434,11 +424,13 @@ mod tests {
     fn control_characters_warn_at_their_run() {
         let mut d = example();
         d.release.closing[0] = Block::paragraph(vec![Run::plain("ok"), Run::plain("bell\u{7}")]);
-        has(
+        finds(
             &d,
-            Severity::Warning,
-            "control-character",
-            "release.closing[0].content[1].text",
+            &[(
+                Warning,
+                "control-character",
+                "release.closing[0].content[1].text",
+            )],
         );
     }
 
@@ -446,7 +438,7 @@ mod tests {
     fn unsupported_language_warns() {
         let mut d = example();
         d.language = "de".into();
-        has(&d, Severity::Warning, "language-unsupported", "language");
+        finds(&d, &[(Warning, "language-unsupported", "language")]);
     }
 
     #[test]
