@@ -131,11 +131,11 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
         if op == BreakOpportunity::Allowed && inside_address(pos) {
             continue;
         }
-        if width(line_start, pos) > columns {
-            if let Some(fit) = last_fit.filter(|f| *f > line_start) {
-                lines.push(text[line_start..fit].trim_end().to_owned());
-                line_start = fit;
-            }
+        if width(line_start, pos) > columns
+            && let Some(fit) = last_fit.filter(|f| *f > line_start)
+        {
+            lines.push(text[line_start..fit].trim_end().to_owned());
+            line_start = fit;
         }
         if op == BreakOpportunity::Mandatory {
             lines.push(text[line_start..pos].trim_end().to_owned());
