@@ -31,4 +31,4 @@ pub use lint::{
 };
 pub use load::{LoadError, Loaded, load, to_json};
 pub use text::{inline_text, word_count};
-pub use validate::{is_forbidden_control, validate};
+pub use validate::{is_email, is_forbidden_control, validate};

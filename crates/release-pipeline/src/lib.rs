@@ -22,6 +22,11 @@ mod styles;
 
 pub use check::{check, has_errors};
 pub use error::PipelineError;
-pub use export::{Format, Output, Prepared, prepare, preview_pdf, write_export};
+pub use export::{
+    ExportOptions, Format, Output, Prepared, file_name, mail_clipboard, mail_subject, prepare,
+    preview_pdf, write_export,
+};
 pub use form::{LanguageOption, Step, TextDirection, all_languages, complete_steps, direction};
+pub use release_html::WebOptions;
+pub use release_mail::{Attachment, MailOptions, Mailbox};
 pub use styles::{STYLES_ENV, Styles, default_user_styles_dir};

@@ -175,10 +175,12 @@ pub struct Labels {
     pub dateline_city: Option<String>,
     pub dateline_country: Option<String>,
     pub dateline_date: Option<String>,
+    /// The e-mail's subject line.
+    pub subject: Option<String>,
 }
 
 /// Every label key with the placeholders its pattern may use.
-const LABEL_KEYS: [(&str, &[&str]); 13] = [
+const LABEL_KEYS: [(&str, &[&str]); 14] = [
     ("quotes", &[]),
     ("notes_to_editors", &[]),
     ("about", &["organization"]),
@@ -200,6 +202,7 @@ const LABEL_KEYS: [(&str, &[&str]); 13] = [
     ("dateline_city", &["city", "date"]),
     ("dateline_country", &["country", "date"]),
     ("dateline_date", &["date"]),
+    ("subject", &["lead", "headline"]),
 ];
 
 impl Labels {
@@ -218,6 +221,7 @@ impl Labels {
             "dateline_city" => self.dateline_city.as_deref(),
             "dateline_country" => self.dateline_country.as_deref(),
             "dateline_date" => self.dateline_date.as_deref(),
+            "subject" => self.subject.as_deref(),
             _ => None,
         }
     }

@@ -4,7 +4,7 @@
 
 use super::blocking;
 use crate::error::{IpcError, Result};
-use crate::exports::{export_file_name, prepare, write_export};
+use crate::exports::{prepare, write_export};
 use crate::state::AppState;
 use crate::types::{ExportFormat, Exported};
 use release_model::ErrorCode;
@@ -40,7 +40,7 @@ pub async fn export_draft(
     let dir = PathBuf::from(state.settings().export_dir);
     let mut targets = Vec::new();
     for &format in formats {
-        let name = export_file_name(&prepared.draft, format);
+        let name = release_pipeline::file_name(&prepared.draft, format);
         let target = if save_as {
             let chosen = app
                 .dialog()
