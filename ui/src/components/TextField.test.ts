@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { render, screen } from "@testing-library/svelte";
 import TextField from "./TextField.svelte";
-import { app } from "../lib/app.svelte";
+import { preview } from "../lib/stores";
 
 describe("TextField", () => {
   it("labels its input with the field's name and shows its findings", () => {
-    app.findings = [
+    preview.findings = [
       { severity: "error", code: "invalid-email", path: "release.contacts[0].email", message: "`x` is not an e-mail address" },
       { severity: "warning", code: "other", path: "release.contacts[1].email", message: "not mine" },
     ];
@@ -18,7 +18,7 @@ describe("TextField", () => {
   });
 
   it("renders user text as text, never as markup", () => {
-    app.findings = [];
+    preview.findings = [];
     render(TextField, { props: { label: "Headline", path: "release.headline", value: "<b>x</b>", maxHint: 120 } });
     const input = screen.getByLabelText("Headline") as HTMLInputElement;
     expect(input.value).toBe("<b>x</b>");

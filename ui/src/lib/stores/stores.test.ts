@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Draft } from "./bindings/Draft";
+import type { Draft } from "../bindings/Draft";
 
 const draft = (): Draft => ({
   format: "release-composer/draft",
@@ -47,7 +47,7 @@ const mocks = vi.hoisted(() => ({
   },
 }));
 
-vi.mock("./ipc", () => ({
+vi.mock("../ipc", () => ({
   ipc: mocks.ipc,
   IpcFailure: class IpcFailure extends Error {
     code: string;
@@ -60,8 +60,9 @@ vi.mock("./ipc", () => ({
   },
 }));
 
-const { AppState, AUTOSAVE_MS, SAVE_MS } = await import("./app.svelte");
-const { IpcFailure } = await import("./ipc");
+const { createStores, start } = await import("./index");
+const { AUTOSAVE_MS, SAVE_MS } = await import("./session.svelte");
+const { IpcFailure } = await import("../ipc");
 
 function setUp(findings: unknown[] = []) {
   const m = mocks.ipc;
@@ -99,23 +100,23 @@ describe("the app state", () => {
 
   it("opens the startup draft and previews it", async () => {
     setUp();
-    const app = new AppState();
-    await app.init();
+    const app = createStores();
+    await start(app);
     await vi.runAllTimersAsync();
-    expect(app.id).toBe("d1");
-    expect(app.status).toBe("saved");
+    expect(app.session.id).toBe("d1");
+    expect(app.session.status).toBe("saved");
     expect(mocks.ipc.previewPdf).toHaveBeenCalled();
-    expect(app.printed?.dateline).toContain("Dushanbe");
+    expect(app.preview.printed?.dateline).toContain("Dushanbe");
   });
 
   it("writes the recovery copy first, then saves after a pause", async () => {
     setUp();
-    const app = new AppState();
-    await app.init();
+    const app = createStores();
+    await start(app);
     await vi.runAllTimersAsync();
-    app.draft!.release.headline = "Edited headline";
-    app.changed();
-    expect(app.status).toBe("unsaved");
+    app.session.draft!.release.headline = "Edited headline";
+    app.session.changed();
+    expect(app.session.status).toBe("unsaved");
     await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
     expect(mocks.ipc.autosaveDraft).toHaveBeenCalledTimes(1);
     expect(mocks.ipc.saveDraft).not.toHaveBeenCalled();
@@ -123,74 +124,74 @@ describe("the app state", () => {
     expect(mocks.ipc.saveDraft).toHaveBeenCalledTimes(1);
     const [id, saved, revision] = mocks.ipc.saveDraft.mock.calls[0];
     expect([id, saved.release.headline, revision]).toEqual(["d1", "Edited headline", "r1"]);
-    expect(app.status).toBe("saved");
+    expect(app.session.status).toBe("saved");
   });
 
   it("does not save what was only loaded", async () => {
     setUp();
-    const app = new AppState();
-    await app.init();
-    app.changed();
+    const app = createStores();
+    await start(app);
+    app.session.changed();
     await vi.runAllTimersAsync();
     expect(mocks.ipc.saveDraft).not.toHaveBeenCalled();
   });
 
   it("refuses to export while there are errors and shows the review", async () => {
     setUp([{ severity: "error", code: "invalid-email", path: "release.contacts[0].email", message: "`x` is not an e-mail address" }]);
-    const app = new AppState();
-    await app.init();
+    const app = createStores();
+    await start(app);
     await vi.runAllTimersAsync();
-    await app.export("pdf");
+    await app.session.export("pdf");
     expect(mocks.ipc.exportDraft).not.toHaveBeenCalled();
-    expect(app.step).toBe("review");
-    expect(app.toast?.kind).toBe("error");
+    expect(app.form.step).toBe("review");
+    expect(app.notices.toast?.kind).toBe("error");
   });
 
   it("exports after saving when there are no errors", async () => {
     setUp();
-    const app = new AppState();
-    await app.init();
+    const app = createStores();
+    await start(app);
     await vi.runAllTimersAsync();
-    await app.export("both");
+    await app.session.export("both");
     expect(mocks.ipc.exportDraft).toHaveBeenCalledWith("d1", "both", false, null);
-    expect(app.toast?.files).toEqual(["/tmp/Releases/x.pdf"]);
+    expect(app.notices.toast?.files).toEqual(["/tmp/Releases/x.pdf"]);
   });
 
   it("a failed save says so and keeps the edit", async () => {
     setUp();
     mocks.ipc.saveDraft.mockRejectedValue({ code: "save-failed", message: "the disk is full", path: null });
-    const app = new AppState();
-    await app.init();
+    const app = createStores();
+    await start(app);
     await vi.runAllTimersAsync();
-    app.draft!.release.headline = "Kept";
-    app.changed();
-    await app.saveNow(true);
-    expect(app.status).toBe("error");
-    expect(app.draft!.release.headline).toBe("Kept");
-    expect(app.toast?.kind).toBe("error");
+    app.session.draft!.release.headline = "Kept";
+    app.session.changed();
+    await app.session.saveNow(true);
+    expect(app.session.status).toBe("error");
+    expect(app.session.draft!.release.headline).toBe("Kept");
+    expect(app.notices.toast?.kind).toBe("error");
   });
 
   it("offers a draft file from outside, and edits it in place: saves go to the file", async () => {
     setUp();
     mocks.ipc.takeOpenedFile.mockResolvedValue({ kind: "outside", file: outside() });
     mocks.ipc.saveFile.mockResolvedValue({ revision: "f2" });
-    const app = new AppState();
-    await app.init();
+    const app = createStores();
+    await start(app);
     await vi.runAllTimersAsync();
-    expect(app.offer?.name).toBe("launch.release.json");
-    expect(app.id).toBe("d1");
-    await app.answerOffer("in-place");
-    expect([app.offer, app.id, app.file?.path]).toEqual([null, null, "/home/ana/Mail/launch.release.json"]);
-    expect(app.title).toBe("From a colleague — launch.release.json — Release Composer");
-    app.draft!.release.headline = "Edited where it is";
-    app.changed();
+    expect(app.session.offer?.name).toBe("launch.release.json");
+    expect(app.session.id).toBe("d1");
+    await app.session.answerOffer("in-place");
+    expect([app.session.offer, app.session.id, app.session.file?.path]).toEqual([null, null, "/home/ana/Mail/launch.release.json"]);
+    expect(app.session.title).toBe("From a colleague — launch.release.json — Release Composer");
+    app.session.draft!.release.headline = "Edited where it is";
+    app.session.changed();
     await vi.runAllTimersAsync();
     expect(mocks.ipc.autosaveDraft).not.toHaveBeenCalled();
     expect(mocks.ipc.saveDraft).not.toHaveBeenCalled();
     const [path, saved, revision] = mocks.ipc.saveFile.mock.calls[0];
     expect([path, saved.release.headline, revision]).toEqual(["/home/ana/Mail/launch.release.json", "Edited where it is", "f1"]);
-    expect(app.status).toBe("saved");
-    await app.export("pdf");
+    expect(app.session.status).toBe("saved");
+    await app.session.export("pdf");
     expect(mocks.ipc.exportDraft).toHaveBeenCalledWith("", "pdf", false, "/home/ana/Mail/launch.release.json");
   });
 
@@ -199,58 +200,58 @@ describe("the app state", () => {
     mocks.ipc.takeOpenedFile.mockResolvedValue({ kind: "outside", file: outside() });
     mocks.ipc.saveFile.mockRejectedValue(new IpcFailure({ code: "changed-on-disk", message: "changed", path: null }));
     mocks.ipc.importDraft.mockResolvedValue({ id: "d9", draft: outside().draft, revision: "r9", recovery: null });
-    const app = new AppState();
-    await app.init();
-    await app.answerOffer("in-place");
-    app.draft!.release.headline = "Mine";
-    app.changed();
-    expect(await app.saveNow()).toBe(false);
-    expect(app.status).toBe("error");
-    expect(app.toast?.message).toContain("Import into my drafts");
-    await app.importFile();
+    const app = createStores();
+    await start(app);
+    await app.session.answerOffer("in-place");
+    app.session.draft!.release.headline = "Mine";
+    app.session.changed();
+    expect(await app.session.saveNow()).toBe(false);
+    expect(app.session.status).toBe("error");
+    expect(app.notices.toast?.message).toContain("Import into my drafts");
+    await app.session.importFile();
     expect(mocks.ipc.importDraft.mock.calls[0][0].release.headline).toBe("Mine");
-    expect([app.id, app.file]).toEqual(["d9", null]);
+    expect([app.session.id, app.session.file]).toEqual(["d9", null]);
   });
 
   it("imports a draft file from outside into the library", async () => {
     setUp();
     mocks.ipc.takeOpenedFile.mockResolvedValue({ kind: "outside", file: outside() });
     mocks.ipc.importDraft.mockResolvedValue({ id: "d2", draft: outside().draft, revision: "r1", recovery: null });
-    const app = new AppState();
-    await app.init();
-    await app.answerOffer("import");
+    const app = createStores();
+    await start(app);
+    await app.session.answerOffer("import");
     expect(mocks.ipc.importDraft.mock.calls[0][0].release.headline).toBe("From a colleague");
-    expect([app.id, app.file, app.draft?.release.headline]).toEqual(["d2", null, "From a colleague"]);
+    expect([app.session.id, app.session.file, app.session.draft?.release.headline]).toEqual(["d2", null, "From a colleague"]);
   });
 
   it("opens a library draft handed over directly, and names a refused file", async () => {
     setUp();
     mocks.ipc.takeOpenedFile.mockResolvedValueOnce({ kind: "library", opened: { id: "d3", draft: draft(), revision: "r3", recovery: null } });
-    const app = new AppState();
-    await app.init();
-    expect([app.id, app.offer]).toEqual(["d3", null]);
+    const app = createStores();
+    await start(app);
+    expect([app.session.id, app.session.offer]).toEqual(["d3", null]);
     mocks.ipc.takeOpenedFile.mockResolvedValueOnce({
       kind: "refused",
       error: { code: "not-a-draft", message: "/tmp/notes.release.json: not a Release Composer draft: not JSON. Nothing was written", path: null },
     });
-    await app.takeFile();
-    expect(app.toast?.message).toContain("/tmp/notes.release.json");
-    expect(app.id).toBe("d3");
+    await app.session.takeFile();
+    expect(app.notices.toast?.message).toContain("/tmp/notes.release.json");
+    expect(app.session.id).toBe("d3");
   });
 
   it("remembers whether the preview is shown", async () => {
     setUp();
-    const app = new AppState();
-    await app.init();
-    expect(app.previewShown).toBe(true);
-    app.previewShown = false;
-    expect(app.previewShown).toBe(false);
+    const app = createStores();
+    await start(app);
+    expect(app.settings.previewShown).toBe(true);
+    app.settings.previewShown = false;
+    expect(app.settings.previewShown).toBe(false);
     expect(mocks.ipc.saveSettings.mock.calls[0][0].preview_shown).toBe(false);
-    const start = await mocks.ipc.startup();
-    mocks.ipc.startup.mockResolvedValue({ ...start, settings: { ...start.settings, preview_shown: false } });
-    const next = new AppState();
-    await next.init();
-    expect(next.previewShown).toBe(false);
+    const first = await mocks.ipc.startup();
+    mocks.ipc.startup.mockResolvedValue({ ...first, settings: { ...first.settings, preview_shown: false } });
+    const next = createStores();
+    await start(next);
+    expect(next.settings.previewShown).toBe(false);
   });
 
   it("applies a fix and undoes it with the reverse fix", async () => {
@@ -258,14 +259,14 @@ describe("the app state", () => {
     const fixed = draft();
     fixed.release.headline = "Fixed headline";
     mocks.ipc.applyFix.mockResolvedValueOnce(fixed).mockResolvedValueOnce(draft());
-    const app = new AppState();
-    await app.init();
+    const app = createStores();
+    await start(app);
     await vi.runAllTimersAsync();
     const fix = { path: "release.headline", offset: 0, before: "First", after: "Fixed" };
-    await app.applyFix(fix);
-    expect(app.draft!.release.headline).toBe("Fixed headline");
-    await app.toast!.undo!();
+    await app.session.applyFix(fix);
+    expect(app.session.draft!.release.headline).toBe("Fixed headline");
+    await app.notices.toast!.undo!();
     expect(mocks.ipc.applyFix.mock.calls[1][1]).toEqual({ path: "release.headline", offset: 0, before: "Fixed", after: "First" });
-    expect(app.draft!.release.headline).toBe("First headline");
+    expect(app.session.draft!.release.headline).toBe("First headline");
   });
 });
