@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { looksLikeEmail, looksLikePhone } from "./contact";
 import { debounce } from "./debounce";
 import { formatOffset, joinEmbargo, splitEmbargo } from "./embargo";
@@ -33,6 +33,10 @@ describe("reordering", () => {
 });
 
 describe("debounce", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("runs once after the pause, or now on flush", () => {
     vi.useFakeTimers();
     const run = vi.fn();
@@ -48,6 +52,5 @@ describe("debounce", () => {
     expect(run).toHaveBeenCalledTimes(2);
     d.flush();
     expect(run).toHaveBeenCalledTimes(2);
-    vi.useRealTimers();
   });
 });
