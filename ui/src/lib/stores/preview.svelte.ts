@@ -72,7 +72,8 @@ export class PreviewCycle {
       this.pdf = pdf;
       this.ms = Math.round(performance.now() - started);
     } catch (error) {
-      this.notices.fail(error);
+      // A newer edit is waiting: its refresh tells whether the problem remains.
+      if (!this.again) this.notices.fail(error);
     } finally {
       this.running = false;
       if (this.again) {

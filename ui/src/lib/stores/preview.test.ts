@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Checked } from "../bindings/Checked";
+import { IpcFailure } from "../ipc";
 import { Form } from "./form.svelte";
 import { Notices } from "./notices.svelte";
 import { PREVIEW_MS, PreviewCycle } from "./preview.svelte";
@@ -56,6 +57,22 @@ describe("the preview cycle", () => {
     await vi.runAllTimersAsync();
     expect(headlines(rust.previewPdf.mock.calls, 0)).toEqual(["Opened", "Opened, ed"]);
     expect([preview.printed?.dateline, preview.editedAt]).toEqual(["Opened, ed", 20]);
+  });
+
+  it("shows no error for a refresh a newer edit supersedes, and the newest refresh's error", async () => {
+    const { notices, preview } = cycle();
+    const [first, second] = [settle<Uint8Array<ArrayBuffer>>(), settle<Uint8Array<ArrayBuffer>>()];
+    rust.previewPdf.mockReturnValueOnce(first.promise).mockReturnValueOnce(second.promise);
+    void preview.now(draft("Old"));
+    preview.edited(draft("New"), 5);
+    await vi.advanceTimersByTimeAsync(PREVIEW_MS);
+    first.reject(new IpcFailure({ code: "render", message: "the old one failed", path: null }));
+    await vi.runAllTimersAsync();
+    expect(headlines(rust.previewPdf.mock.calls, 0)).toEqual(["Old", "New"]);
+    expect(notices.toast).toBeNull();
+    second.reject(new IpcFailure({ code: "render", message: "the newest failed", path: null }));
+    await vi.runAllTimersAsync();
+    expect(notices.toast).toEqual({ message: "the newest failed", kind: "error" });
   });
 
   it("tells a draft as opened (edit time 0) from an edit, and times Rust's part", async () => {
