@@ -44,6 +44,7 @@ describe("the drafts library", () => {
 
   it("deleting another draft leaves the open one open", async () => {
     const s = await started();
+    rust.listDrafts.mockResolvedValue([entry("d2"), entry("d1")]);
     await s.library.remove("d5");
     expect(rust.deleteDraft).toHaveBeenCalledWith("d5");
     expect(rust.openDraft).not.toHaveBeenCalled();

@@ -74,6 +74,13 @@ describe("saving the open draft", () => {
     expect(headlines(rust.autosaveDraft.mock.calls, 1)).toEqual(["Draft in progress"]);
     expect(rust.saveDraft).not.toHaveBeenCalled();
 
+    // Typed back to the text as saved: no recovery copy of it.
+    typeHeadline(s, "Draft in progress, more");
+    typeHeadline(s, "First headline");
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    expect(rust.autosaveDraft).toHaveBeenCalledTimes(1);
+
+    typeHeadline(s, "Draft in progress");
     await s.session.saveNow(true);
     expect(s.session.statusMessage).toBe("Saved");
     s.session.changed();
