@@ -48,8 +48,10 @@ export class DraftSession {
   ready = $state(false);
 
   private editedAt = 0;
-  /** The JSON of the draft as last saved or loaded, to tell edits from loads. */
+  /** The JSON of the draft as last saved or loaded. */
   private savedJson = "";
+  /** The JSON of the draft when `changed` last looked, to tell edits from loads. */
+  private seenJson = "";
   private recoveredJson = "";
   private autosave = debounce(() => void this.writeRecovery(), AUTOSAVE_MS);
   private save = debounce(() => void this.saveNow(), SAVE_MS);
@@ -88,6 +90,7 @@ export class DraftSession {
     this.draft = draft;
     this.revision = revision;
     this.savedJson = JSON.stringify(draft);
+    this.seenJson = this.savedJson;
     this.recoveredJson = this.savedJson;
     this.recovery = recovery;
     this.status = "saved";
@@ -104,12 +107,20 @@ export class DraftSession {
   changed(): void {
     if (!this.draft) return;
     const json = JSON.stringify(this.draft);
-    if (json === this.savedJson) return;
+    if (json === this.seenJson) return;
+    this.seenJson = json;
     this.editedAt = performance.now();
+    this.preview.edited(this.snapshot() as Draft, this.editedAt);
+    if (json === this.savedJson && this.status !== "saving") {
+      // Typed back to the text as saved: nothing is left to save.
+      this.autosave.cancel();
+      this.save.cancel();
+      this.status = "saved";
+      return;
+    }
     this.status = "unsaved";
     this.autosave();
     this.save();
-    this.preview.edited(this.snapshot() as Draft, this.editedAt);
   }
 
   async open(id: string): Promise<void> {

@@ -100,6 +100,33 @@ describe("saving the open draft", () => {
     expect(s.session.status).toBe("saved");
   });
 
+  it("typed back to the text as saved, shows it as saved and previews it", async () => {
+    const s = await started();
+    typeHeadline(s, "First headlines");
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    typeHeadline(s, "First headline");
+    expect(s.session.status).toBe("saved");
+    await vi.runAllTimersAsync();
+    expect(headlines(rust.previewPdf.mock.calls, 0).at(-1)).toBe("First headline");
+    expect(rust.saveDraft).not.toHaveBeenCalled();
+    expect(s.session.status).toBe("saved");
+  });
+
+  it("typed back to the saved text while a save is on its way, is saved again", async () => {
+    const s = await started();
+    const answer = settle<{ revision: string; kept_as: null }>();
+    rust.saveDraft.mockReturnValueOnce(answer.promise);
+    typeHeadline(s, "First headlines");
+    const saving = s.session.saveNow();
+    typeHeadline(s, "First headline");
+    answer.resolve({ revision: "r2", kept_as: null });
+    await saving;
+    expect(s.session.status).toBe("unsaved");
+    await vi.runAllTimersAsync();
+    expect(headlines(rust.saveDraft.mock.calls, 1)).toEqual(["First headlines", "First headline"]);
+    expect(s.session.status).toBe("saved");
+  });
+
   it("keeps the draft unsaved when it was edited while the save was on its way", async () => {
     const s = await started();
     const answer = settle<{ revision: string; kept_as: null }>();
