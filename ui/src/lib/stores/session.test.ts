@@ -117,8 +117,12 @@ describe("saving the open draft", () => {
     const answer = settle<{ revision: string; kept_as: null }>();
     rust.saveDraft.mockReturnValueOnce(answer.promise);
     typeHeadline(s, "First headlines");
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
     const saving = s.session.saveNow();
     typeHeadline(s, "First headline");
+    // No recovery copy of the text as saved, though the copy holds other text.
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    expect(headlines(rust.autosaveDraft.mock.calls, 1)).toEqual(["First headlines"]);
     answer.resolve({ revision: "r2", kept_as: null });
     await saving;
     expect(s.session.status).toBe("unsaved");
