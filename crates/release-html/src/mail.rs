@@ -59,7 +59,7 @@ pub fn mail_html(doc: &Document) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\r\n\
          <title>{title}</title>\r\n</head>\r\n\
          <body style=\"margin:0;padding:0;background:#ffffff;\">\r\n\
-         <table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"background:#ffffff;\"><tr><td align=\"center\">\r\n\
+         <table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"background:#ffffff;\"><tr><td align=\"center\" style=\"padding:24px 0;\">\r\n\
          <table role=\"presentation\" width=\"{MAIL_WIDTH_PX}\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:{MAIL_WIDTH_PX}px;max-width:100%;font-family:{fonts};\">\r\n\
          {rows}</table>\r\n</td></tr></table>\r\n</body>\r\n</html>\r\n",
         title = escape_text(&doc.metadata.title),
