@@ -5,7 +5,7 @@
 use crate::commands::compose::today;
 use crate::error::Result;
 use crate::state::AppState;
-use release_pipeline::{Format, Prepared};
+use release_pipeline::{ExportOptions, Format, Prepared};
 use std::path::{Path, PathBuf};
 
 /// Loads the saved draft `id`, or the draft file `file` edited in place,
@@ -45,9 +45,10 @@ pub fn write_export(
     prepared: &Prepared,
     target: &Path,
     format: Format,
+    options: &ExportOptions,
     replace: bool,
 ) -> Result<PathBuf> {
-    let output = prepared.render(format)?;
+    let output = prepared.render_with(format, options)?;
     let target = if replace {
         target.to_path_buf()
     } else {

@@ -22,6 +22,8 @@ export class PreviewCycle {
   complete = $state<Step[]>([]);
   /** Which way the draft's language is written, as Rust decides it. */
   direction = $state<TextDirection>("ltr");
+  /** The e-mail edition's subject line. */
+  subject = $state("");
   /** The PDF's bytes, as exported. */
   pdf = $state<Uint8Array | null>(null);
   /** How long Rust took to check and render it. */
@@ -76,6 +78,7 @@ export class PreviewCycle {
       this.printed = checked.printed;
       this.complete = checked.complete;
       this.direction = checked.direction;
+      this.subject = checked.subject;
       this.editedAt = wanted.editedAt;
       this.pdf = pdf;
       this.ms = Math.round(performance.now() - started);

@@ -12,6 +12,7 @@ const checked = (headline: string): Checked => ({
   findings: [{ severity: "warning", code: "c", path: "release.headline", message: headline }],
   complete: [],
   direction: "ltr",
+  subject: headline,
   printed: { dateline: headline, quotes: [], contacts: "" },
 });
 

@@ -324,4 +324,16 @@ export class DraftSession {
       this.exporting = false;
     }
   }
+
+  /** Puts the e-mail edition on the clipboard after saving; refused while there are errors, as export is. */
+  async copyForEmail(): Promise<void> {
+    if ((!this.id && !this.file) || this.exporting) return;
+    if (!(await this.saveNow())) return;
+    try {
+      await ipc.copyForEmail(this.id ?? "", this.file?.path ?? null);
+      this.notices.say("Copied for e-mail: paste it into a new message.");
+    } catch (error) {
+      this.notices.fail(error);
+    }
+  }
 }

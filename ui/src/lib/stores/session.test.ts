@@ -317,6 +317,30 @@ describe("draft files from outside the library", () => {
   });
 });
 
+describe("copy for e-mail", () => {
+  it("saves the draft first, then asks Rust to fill the clipboard, and says so", async () => {
+    const s = await started();
+    rust.copyForEmail.mockResolvedValue(null);
+    typeHeadline(s, "Edited before copying");
+    await s.session.copyForEmail();
+    expect(rust.saveDraft.mock.invocationCallOrder[0]).toBeLessThan(rust.copyForEmail.mock.invocationCallOrder[0]);
+    expect(rust.copyForEmail).toHaveBeenCalledWith("d1", null);
+    expect(s.notices.toast?.kind).toBe("info");
+  });
+
+  it("shows Rust's refusal and does not copy when the save fails", async () => {
+    const s = await started();
+    rust.copyForEmail.mockRejectedValue(failure("draft-invalid", "not exported: the headline is missing"));
+    await s.session.copyForEmail();
+    expect(s.notices.toast).toEqual({ message: "not exported: the headline is missing", kind: "error" });
+    rust.copyForEmail.mockClear();
+    typeHeadline(s, "Unsaved");
+    rust.saveDraft.mockRejectedValueOnce(failure("disk-full"));
+    await s.session.copyForEmail();
+    expect(rust.copyForEmail).not.toHaveBeenCalled();
+  });
+});
+
 describe("export", () => {
   it("checks the draft as saved and refuses while it has errors, showing the review", async () => {
     const s = await started();

@@ -56,6 +56,7 @@ export function startup(open: Opened = opened("d1", "r1")): Startup {
       default_contact: { name: "", title: "", organization: "", email: "", phone: "" },
       theme: "system",
       preview_shown: true,
+      attach_pdf: false,
     },
     styles: [{ name: "un", description: "UN", languages: [{ code: "en", name: "English", direction: "ltr" }, { code: "ar", name: "العربية", direction: "rtl" }], headline_limit: 120, headline_guidance: null }],
     languages: [
@@ -75,6 +76,7 @@ export function checked(findings: Finding[] = [], direction: "ltr" | "rtl" = "lt
     printed: { dateline: "Dushanbe (Tajikistan), 8 December 2021 – ", quotes: [], contacts: "" },
     complete: ["release", "headline", "dateline", "body", "quotes", "sections", "contacts", "review"],
     direction,
+    subject: "PRESS RELEASE: A headline",
   };
 }
 
