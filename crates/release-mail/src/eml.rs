@@ -38,18 +38,21 @@ pub struct MailOptions {
 
 /// `text` on one line: controls (CR, LF, NUL, …) and line separators become
 /// spaces and runs of spaces one. No text of a draft can start a header.
+/// No-break spaces stay what they are (French puts them inside « »).
 fn one_line(text: &str) -> String {
-    let spaced: String = text
-        .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let c = if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+            ' '
+        } else {
+            c
+        };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim_end_matches(' ').to_owned()
 }
 
 /// The subject line: the style's pattern for the language (the embargo or
