@@ -209,7 +209,7 @@ struct Tmpfs {
 impl Tmpfs {
     fn mount(size: &str) -> Result<Tmpfs, String> {
         let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
-        let out = std::process::Command::new("mount")
+        let out = std::process::Command::new("/usr/bin/mount")
             .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
             .arg(dir.path())
             .output()
@@ -225,7 +225,7 @@ impl Tmpfs {
     }
 
     fn remount(&self, mode: &str) {
-        let status = std::process::Command::new("mount")
+        let status = std::process::Command::new("/usr/bin/mount")
             .args(["-o", &format!("remount,{mode}")])
             .arg(self.path())
             .status()
@@ -236,7 +236,7 @@ impl Tmpfs {
 
 impl Drop for Tmpfs {
     fn drop(&mut self) {
-        let _ = std::process::Command::new("umount")
+        let _ = std::process::Command::new("/usr/bin/umount")
             .arg("-l")
             .arg(self.path())
             .status();
