@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: formatting and lints, the Rust workspace (unit, golden, property,
 # independent-tool checks), the real full disk on a tmpfs (root), the frontend
-# (type check, lint, vitest), the end-to-end tests of the real app under Xvfb,
+# (type check, lint, vitest), the e-mail and web editions in Chromium (axe-core),
+# the end-to-end tests of the real app under Xvfb,
 # then the package test (the .deb built, installed, run and removed; root).
 # Stops at the first failure and says which step failed.
 #
@@ -90,6 +91,7 @@ step "frontend: type check" in_ui npm run -s check
 step "frontend: lint" in_ui npm run -s lint
 step "frontend: unit tests" in_ui npm run -s test
 # Through bash, so a lost run bit cannot drop a suite; a missing file fails.
+step "editions in Chromium" bash tests/editions/run.sh
 step "end-to-end" bash tests/e2e/run.sh
 if $without_root; then
   skip "package test" "needs root; --without-root-tests"
