@@ -25,8 +25,9 @@ test_pkgs=(webkit2gtk-driver poppler-utils qpdf imagemagick libreoffice-writer-n
   fonts-liberation2 procps unzip
   # the tests' Python environment (.tools/venv) is made with Debian's venv module
   python3-venv
-  # renders HTML pages to PDF and PNG in tests
-  chromium
+  # the e-mail and web editions in a browser (tests/editions), and the X
+  # clipboard the app fills (e2e)
+  chromium xclip
   # the package test (tests/package): find the installed app's window, a session
   # bus for single-instance, the desktop entry checker, the MIME database
   xdotool x11-utils dbus-daemon desktop-file-utils shared-mime-info)

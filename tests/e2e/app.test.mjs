@@ -32,8 +32,10 @@ const PYTHON = join(ROOT, ".tools/venv/bin/python");
 const READ_DOCX = join(ROOT, "tests/tools/read-docx.py");
 const PDFTOTEXT = "/usr/bin/pdftotext";
 const IMPORT = "/usr/bin/import";
+const XCLIP = "/usr/bin/xclip";
+const READ_EML = join(ROOT, "crates/release-mail/tests/read_eml.py");
 
-for (const tool of [APP, TAURI_DRIVER, WEBKIT_DRIVER, PYTHON, PDFTOTEXT, IMPORT]) {
+for (const tool of [APP, TAURI_DRIVER, WEBKIT_DRIVER, PYTHON, PDFTOTEXT, IMPORT, XCLIP]) {
   assert.ok(existsSync(tool), `${tool} is missing: run scripts/deps.sh test and cargo build -p release-composer-app`);
 }
 
@@ -424,6 +426,40 @@ test("a new draft filled step by step previews and exports as PDF and DOCX", asy
   }
   assert.equal(read.paragraphs.find(([style]) => style === "Headline")?.[1], HEADLINE);
   await app.browser.$("button=Open").waitForExist({ timeout: 5000 });
+});
+
+test("Copy for e-mail fills the clipboard with HTML and text, and Export e-mail writes a message that parses", async (t) => {
+  const app = await openApp(t);
+  await app.step("Review");
+  const subject = app.browser.$("[data-subject]");
+  await app.browser.waitUntil(async () => (await subject.getText()).startsWith("PRESS RELEASE: Launch of the Phase IV"), { timeout: 10000, timeoutMsg: "the Review step shows no subject line" });
+
+  await app.button("Copy for e-mail").click();
+  const clipboard = (...args) => execFileSync(XCLIP, ["-selection", "clipboard", "-o", ...args], { encoding: "utf8", timeout: 5000 });
+  let targets = [];
+  await until("the clipboard to offer the release", () => {
+    try {
+      targets = clipboard("-t", "TARGETS").split("\n");
+    } catch {
+      return false;
+    }
+    return targets.includes("text/html");
+  });
+  assert.ok(targets.includes("UTF8_STRING") || targets.includes("text/plain"), `plain text is offered too: ${targets}`);
+  const html = clipboard("-t", "text/html");
+  assert.ok(html.includes("<table role=\"presentation\""), "the mail HTML, not the page's");
+  assert.ok(flat(html).includes("Launch of the Phase IV of the project"), html.slice(0, 300));
+  const text = clipboard("-t", targets.includes("UTF8_STRING") ? "UTF8_STRING" : "text/plain");
+  assert.ok(text.startsWith("PRESS RELEASE\n\nLaunch of the Phase IV"), text.slice(0, 200));
+
+  await app.button("Export e-mail").click();
+  const eml = await waitForFile(app.folders.exports, ".eml");
+  const read = JSON.parse(execFileSync(PYTHON, [READ_EML, eml], { encoding: "utf8" }));
+  assert.deepEqual(read.defects, []);
+  assert.equal(read.subject, (await subject.getText()).trim());
+  assert.deepEqual(read.types, ["multipart/alternative", "text/plain", "text/html"]);
+  assert.ok(read.headers.some(([name, value]) => name === "X-Unsent" && value === "1"));
+  assert.ok(flat(read.html_text).includes("For more information, please contact: Ms. Laurence Gerard"));
 });
 
 test("after a restart the draft is listed", async (t) => {
