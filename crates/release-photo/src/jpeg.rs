@@ -36,7 +36,9 @@ pub(crate) fn probe(bytes: &[u8]) -> Result<Facts, PhotoError> {
             _ => return Err(truncated("it ends inside a marker")),
         };
         if length < 2 {
-            return Err(damaged(format!("a marker at byte {at} has length {length}")));
+            return Err(damaged(format!(
+                "a marker at byte {at} has length {length}"
+            )));
         }
         let Some(segment) = bytes.get(at + 2..at + length) else {
             return Err(truncated("it ends inside a marker"));
@@ -69,7 +71,9 @@ pub(crate) fn probe(bytes: &[u8]) -> Result<Facts, PhotoError> {
         at += length;
     };
     let Some((width, height, components, bits)) = frame else {
-        return Err(damaged("it has no frame header before its image data".to_owned()));
+        return Err(damaged(
+            "it has no frame header before its image data".to_owned(),
+        ));
     };
     if height == 0 {
         return Err(PhotoError::Unsupported {
@@ -170,8 +174,20 @@ mod tests {
     /// `jpeg` with an EXIF block holding `orientation`, right after SOI.
     fn with_orientation(jpeg: &[u8], orientation: u16, little: bool) -> Vec<u8> {
         let mut tiff: Vec<u8> = Vec::new();
-        let u16b = |v: u16| if little { v.to_le_bytes() } else { v.to_be_bytes() };
-        let u32b = |v: u32| if little { v.to_le_bytes() } else { v.to_be_bytes() };
+        let u16b = |v: u16| {
+            if little {
+                v.to_le_bytes()
+            } else {
+                v.to_be_bytes()
+            }
+        };
+        let u32b = |v: u32| {
+            if little {
+                v.to_le_bytes()
+            } else {
+                v.to_be_bytes()
+            }
+        };
         tiff.extend_from_slice(if little { b"II" } else { b"MM" });
         tiff.extend_from_slice(&u16b(42));
         tiff.extend_from_slice(&u32b(8));

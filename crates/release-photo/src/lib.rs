@@ -247,7 +247,11 @@ mod tests {
                 .map(|&(x, y)| ((a * x + c * y + e) as i32, (b * x + d * y + f) as i32))
                 .collect();
             corners.sort_unstable();
-            assert_eq!(corners, [(0, 0), (0, 1), (1, 0), (1, 1)], "orientation {value}");
+            assert_eq!(
+                corners,
+                [(0, 0), (0, 1), (1, 0), (1, 1)],
+                "orientation {value}"
+            );
         }
     }
 

@@ -110,7 +110,10 @@ mod tests {
     fn reads_size_colour_and_alpha() {
         let facts = probe(&png(30, 20, png::ColorType::Rgba)).expect("png");
         assert_eq!((facts.width, facts.height), (30, 20));
-        assert_eq!((facts.color, facts.alpha, facts.bits), (ColorSpace::Rgb, true, 8));
+        assert_eq!(
+            (facts.color, facts.alpha, facts.bits),
+            (ColorSpace::Rgb, true, 8)
+        );
         let gray = probe(&png(3, 2, png::ColorType::Grayscale)).expect("png");
         assert_eq!((gray.color, gray.alpha), (ColorSpace::Gray, false));
     }

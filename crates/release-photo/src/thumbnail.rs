@@ -301,9 +301,18 @@ mod tests {
         // 2 × 1: left red, right blue. Turned a quarter clockwise, red is on top.
         let red = [255, 0, 0, 255];
         let blue = [0, 0, 255, 255];
-        assert_eq!(turn(vec![red, blue], 2, 1, Orientation::Rotate90), vec![red, blue]);
-        assert_eq!(turn(vec![red, blue], 2, 1, Orientation::Rotate270), vec![blue, red]);
-        assert_eq!(turn(vec![red, blue], 2, 1, Orientation::FlipHorizontal), vec![blue, red]);
+        assert_eq!(
+            turn(vec![red, blue], 2, 1, Orientation::Rotate90),
+            vec![red, blue]
+        );
+        assert_eq!(
+            turn(vec![red, blue], 2, 1, Orientation::Rotate270),
+            vec![blue, red]
+        );
+        assert_eq!(
+            turn(vec![red, blue], 2, 1, Orientation::FlipHorizontal),
+            vec![blue, red]
+        );
     }
 
     #[test]
