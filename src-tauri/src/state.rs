@@ -115,6 +115,12 @@ impl AppState {
         lock(&self.outside).insert(path.to_path_buf());
     }
 
+    /// The photos of a draft the window sends (to check or preview it),
+    /// read from the library folder, where the library keeps them.
+    pub fn photos_of(&self, draft: &release_model::Draft) -> release_pipeline::Photos {
+        release_pipeline::Photos::read(draft, Some(self.library.dir()))
+    }
+
     /// A path the window asked to save in place, if it was handed to the app.
     pub fn in_place_path(&self, path: &str) -> Result<PathBuf> {
         let path = PathBuf::from(path);

@@ -36,7 +36,7 @@ pub(crate) fn run(styles: &Styles, request: &Request) -> Result {
     for finding in &input::findings(&input, &style, today) {
         eprintln!("{}: {finding}", input.name);
     }
-    let prepared = match prepare(input.loaded.draft.clone(), style, today) {
+    let prepared = match prepare(input.loaded.draft.clone(), style, today, &input.photos) {
         Ok(prepared) => prepared,
         Err(PipelineError::Refused { .. }) => {
             return Err(CliError::Invalid(format!(

@@ -9,6 +9,9 @@
 //!   then the style's own checks;
 //! - [`prepare`] and [`Prepared::render`]: a draft refused while it has
 //!   errors, else styled once and rendered in any [`Format`];
+//! - [`Photos`]: a draft's photo files, read once from the draft's folder
+//!   and checked (inside the folder, a JPEG or PNG by its bytes) before any
+//!   writer sees them; [`thumbnail`] for the app;
 //! - [`write_export`]: the bytes written under their final name atomically,
 //!   so a crash leaves the old file or the whole new one;
 //! - [`complete_steps`], [`direction`], [`all_languages`]: what the guided
@@ -18,10 +21,13 @@ mod check;
 mod error;
 mod export;
 mod form;
+mod photos;
 mod styles;
 
 pub use check::{check, has_errors};
 pub use error::PipelineError;
 pub use export::{Format, Output, Prepared, prepare, preview_pdf, write_export};
 pub use form::{LanguageOption, Step, TextDirection, all_languages, complete_steps, direction};
+pub use photos::{MIN_DPI, PhotoFileError, Photos, read_photo, thumbnail};
+pub use release_photo::{THUMBNAIL_SIZE, Thumbnail};
 pub use styles::{STYLES_ENV, Styles, default_user_styles_dir};

@@ -81,7 +81,8 @@ pub async fn check_draft(state: State<'_, Arc<AppState>>, draft: Draft) -> Resul
 /// and the texts as they will print.
 pub(crate) fn checked(state: &AppState, draft: &Draft, today: Date) -> Checked {
     let style = state.styles.get(&draft.style);
-    let findings = release_pipeline::check(draft, &style, today);
+    let photos = state.photos_of(draft);
+    let findings = release_pipeline::check(draft, &style, today, &photos);
     let printed = style
         .or_else(|_| state.styles.get(release_style::DEFAULT_STYLE))
         .map(|style| printed(&release_style::document(draft, &style)))
@@ -97,7 +98,15 @@ pub(crate) fn checked(state: &AppState, draft: &Draft, today: Date) -> Checked {
 #[tauri::command]
 pub async fn preview_pdf(state: AppRef<'_>, draft: Draft) -> Result<Response> {
     let state = state.inner().clone();
-    let bytes = blocking(move || Ok(release_pipeline::preview_pdf(&draft, &state.styles)?)).await?;
+    let bytes = blocking(move || {
+        let photos = state.photos_of(&draft);
+        Ok(release_pipeline::preview_pdf(
+            &draft,
+            &state.styles,
+            &photos,
+        )?)
+    })
+    .await?;
     Ok(Response::new(bytes))
 }
 
