@@ -7,7 +7,7 @@
 //!   for right-to-left runs;
 //! - [`hyphenate`]: hyphenation points by language (en, fr, es, ru);
 //! - [`linebreak`]: Knuth–Plass optimal fit for justified text, first fit
-//!   for ragged text, over break opportunities from unicode-linebreak;
+//!   for ragged text, over the break opportunities of `release-text`;
 //! - [`paragraph`]: a block gathered into style runs, prepared (bidi levels
 //!   with unicode-bidi, font fallback, shaping), broken into lines, each
 //!   line then placed in visual order;

@@ -9,8 +9,8 @@ use crate::fonts::Faces;
 use crate::hyphenate;
 use crate::linebreak::{self, Break, FIL, FORCE, Item, Kind};
 use release_model::Language;
+use release_text::{BreakOpportunity, cjk_around, opportunities};
 use std::ops::Range;
-use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 /// Penalty for breaking after a hyphen or dash already in the text.
 const EXPLICIT_HYPHEN_PENALTY: f32 = 50.0;
@@ -189,78 +189,6 @@ fn items(p: &Prepared<'_>, faces: &Faces<'_>, hyphens: &mut hyphenate::Cache) ->
     items
 }
 
-/// Chinese, Japanese and Korean letters and their punctuation.
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
-}
-
-fn cjk_around(text: &str, pos: usize) -> bool {
-    text[..pos].chars().next_back().is_some_and(is_cjk)
-        || text[pos..].chars().next().is_some_and(is_cjk)
-}
-
-/// Chinese opening punctuation: a line may end before it.
-fn is_cjk_opening(c: char) -> bool {
-    matches!(
-        c,
-        '“' | '‘' | '《' | '（' | '「' | '『' | '【' | '〈' | '〔'
-    )
-}
-
-/// Break opportunities (UAX 14), with those UAX 14 before Unicode 15.1
-/// lacks between Chinese text and quotation marks: before an opening
-/// quote that follows Chinese text, after a closing quote that precedes
-/// it. Closing punctuation never starts a line.
-fn opportunities(text: &str) -> Vec<(usize, BreakOpportunity)> {
-    let mut ops: Vec<(usize, BreakOpportunity)> = linebreaks(text).collect();
-    let mut extra = Vec::new();
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        if let Some(p) = prev {
-            let next_cjk = is_cjk(c) && !is_cjk_closing(c);
-            let before_quote = matches!(c, '“' | '‘') && is_cjk(p) && !is_cjk_opening(p);
-            let after_quote = matches!(p, '”' | '’') && next_cjk;
-            if before_quote || after_quote {
-                extra.push(i);
-            }
-        }
-        prev = Some(c);
-    }
-    if !extra.is_empty() {
-        ops.extend(extra.into_iter().map(|i| (i, BreakOpportunity::Allowed)));
-        ops.sort_by_key(|(i, o)| (*i, *o == BreakOpportunity::Allowed));
-        ops.dedup_by_key(|(i, _)| *i);
-    }
-    ops
-}
-
-/// Punctuation that must not start a line.
-fn is_cjk_closing(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '”'
-            | '’'
-            | '）'
-            | '》'
-            | '」'
-            | '』'
-            | '】'
-            | '〉'
-            | '〕'
-            | '·'
-            | '・'
-    )
-}
-
-/// A box, cut into pieces that fit when it is wider than the measure.
 fn push_box(items: &mut Vec<Item>, range: Range<usize>, advances: &[f32], measure: f32) {
     let width: f32 = advances[range.clone()].iter().sum();
     if width <= measure || range.len() < 2 {

@@ -4,7 +4,7 @@
 //! 1. [`gather`]: the block's spans as one text with its style runs;
 //! 2. [`prepare`]: bidi levels, the font of each character and shaping,
 //!    kept in a [`prepare::Prepared`] paragraph;
-//! 3. [`breaks`]: where lines may end (unicode-linebreak, hyphenation,
+//! 3. [`breaks`]: where lines may end (release-text's opportunities, hyphenation,
 //!    the Chinese rules) and where they do (optimal fit when justified);
 //! 4. [`place`]: each line's glyphs positioned, put in visual order and
 //!    aligned, the list marker set in the indent.
