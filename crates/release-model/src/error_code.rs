@@ -88,10 +88,14 @@ pub enum ErrorCode {
     PdfFontSubset,
     /// The style's logo cannot be read.
     PdfLogo,
+    /// A photo's image cannot be decoded for the PDF.
+    PdfPhoto,
     /// The PDF cannot be serialised.
     PdfWrite,
     /// The style's logo is not a PNG whose size can be read.
     DocxLogo,
+    /// A photo's image size cannot be read for the DOCX.
+    DocxPhoto,
     /// A DOCX part did not have the expected shape.
     DocxPart,
     /// The DOCX package cannot be written.
