@@ -5,7 +5,7 @@
 //! regular file, is too large, or is not a JPEG or PNG by its bytes. Only
 //! what passes reaches the Document, and so any export.
 
-use release_model::{Draft, Finding, photo_path_problem};
+use release_model::{Draft, ErrorCode, Finding, photo_path_problem};
 use release_photo::{MAX_FILE_BYTES, PhotoError, probe};
 use release_style::{Blob, HouseStyle, Image, photo_size};
 use std::io::Read;
@@ -38,16 +38,16 @@ pub enum PhotoFileError {
 }
 
 impl PhotoFileError {
-    /// The finding's code: `photo-missing`, `photo-path`, `photo-unreadable`
-    /// or `photo-invalid`.
-    pub fn code(&self) -> &'static str {
+    /// The code, also the finding's: `photo-missing`, `photo-path`,
+    /// `photo-unreadable` or `photo-invalid`.
+    pub fn code(&self) -> ErrorCode {
         match self {
-            PhotoFileError::Missing { .. } => "photo-missing",
-            PhotoFileError::Outside { .. } => "photo-path",
+            PhotoFileError::Missing { .. } => ErrorCode::PhotoMissing,
+            PhotoFileError::Outside { .. } => ErrorCode::PhotoPath,
             PhotoFileError::NotAFile { .. } | PhotoFileError::Unreadable { .. } => {
-                "photo-unreadable"
+                ErrorCode::PhotoUnreadable
             }
-            PhotoFileError::Invalid { .. } => "photo-invalid",
+            PhotoFileError::Invalid { .. } => ErrorCode::PhotoInvalid,
         }
     }
 }
@@ -83,7 +83,30 @@ pub fn read_photo(folder: &Path, file: &str) -> Result<Image, PhotoFileError> {
     if !real.starts_with(&root) {
         return Err(outside("is a link that leads out of the draft's folder"));
     }
-    let handle = std::fs::File::open(&real).map_err(unreadable)?;
+    read_checked(&real, file)
+}
+
+/// Reads and checks an image file a person chose (in a file dialog, on the
+/// command line): a regular file of at most [`MAX_FILE_BYTES`] that
+/// [`probe`] accepts.
+pub fn read_image_file(path: &Path) -> Result<Image, PhotoFileError> {
+    let name = path.display().to_string();
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(PhotoFileError::Missing {
+            file: name,
+            path: path.to_owned(),
+        }),
+        _ => read_checked(path, &name),
+    }
+}
+
+/// Reads the file at `real`, named `file` in messages, and checks it.
+fn read_checked(real: &Path, file: &str) -> Result<Image, PhotoFileError> {
+    let unreadable = |source| PhotoFileError::Unreadable {
+        file: file.to_owned(),
+        source,
+    };
+    let handle = std::fs::File::open(real).map_err(unreadable)?;
     let meta = handle.metadata().map_err(unreadable)?;
     if !meta.is_file() {
         return Err(PhotoFileError::NotAFile {
@@ -136,7 +159,7 @@ impl Photos {
             }
             let Some(folder) = folder else {
                 photos.findings.push(Finding::error(
-                    "photo-no-folder",
+                    &ErrorCode::PhotoNoFolder.to_string(),
                     path,
                     format!(
                         "`{}` cannot be found: the draft was not read from a file, so it has no folder for its photos",
@@ -149,9 +172,11 @@ impl Photos {
             match read_photo(folder, &photo.file) {
                 Ok(image) => photos.images.push(Some(image)),
                 Err(e) => {
-                    photos
-                        .findings
-                        .push(Finding::error(e.code(), path, e.to_string()));
+                    photos.findings.push(Finding::error(
+                        &e.code().to_string(),
+                        path,
+                        e.to_string(),
+                    ));
                     photos.images.push(None);
                 }
             }
