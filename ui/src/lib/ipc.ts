@@ -6,6 +6,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { About } from "./bindings/About";
+import type { AddedPhoto } from "./bindings/AddedPhoto";
 import type { Checked } from "./bindings/Checked";
 import type { Draft } from "./bindings/Draft";
 import type { ErrorCode } from "./bindings/ErrorCode";
@@ -82,6 +83,16 @@ export const ipc = {
   /** Saves a draft file handed to the app where it is; refused if it changed on disk since `revision`. */
   saveFile: (path: string, draft: Draft, revision: string) => call<SavedFile>("save_file", { path, draft, revision }),
   about: () => call<About>("about"),
+  /** Asks for a photo in a file dialog, checks it and stores it in the library; null when cancelled. */
+  addPhoto: () => call<AddedPhoto | null>("add_photo"),
+  /** Stores a photo dropped on the window (only paths the window system reported dropped). */
+  addDroppedPhoto: (path: string) => call<AddedPhoto>("add_dropped_photo", { path }),
+  /** A small PNG of a library photo, for the Photos step (never the photo itself). */
+  photoThumbnail: async (file: string) => new Uint8Array(await call<ArrayBuffer>("photo_thumbnail", { file })),
+  /** Saves draft `id` with its photos as a draft package where a save dialog says; the path, or null. */
+  exportPackage: (id: string) => call<string | null>("export_package", { id }),
+  /** Imports a draft package chosen in a dialog as a new draft; null when cancelled. */
+  importPackage: () => call<Opened | null>("import_package"),
   /** Calls `take` whenever a draft file is handed to the running app. */
   onFileHanded: (take: () => void) => listen("file-handed", () => take()),
   setTitle: (title: string) => getCurrentWindow().setTitle(title),
