@@ -250,3 +250,141 @@ fn the_same_document_gives_the_same_bytes() {
     };
     assert_eq!(pdf(&make()), pdf(&make()));
 }
+
+#[test]
+fn wherever_the_page_breaks_the_credit_stays_with_its_photo() {
+    // The photo moves down the page as the paragraph before it grows, so
+    // some of these put the page break between caption and credit unless
+    // the layout keeps them together.
+    let base = with_photos(
+        "un",
+        vec![image(
+            "a.jpg",
+            jpeg(400, 300, jpeg_encoder::ColorType::Rgb, 3),
+        )],
+    );
+    let caption = base.figures[0].block;
+    let mut kept_across_a_break = 0;
+    for words in (0..360).step_by(6) {
+        let mut doc = base.clone();
+        let first = doc
+            .blocks
+            .iter()
+            .position(|b| b.role == Role::Body)
+            .expect("body");
+        doc.blocks[first]
+            .spans
+            .push(release_style::Span::plain(" more words".repeat(words)));
+        let pages =
+            release_pdf::pagination(&doc, &release_pdf::PdfOptions::default()).expect("laid");
+        let page_of = |block: usize| {
+            pages
+                .iter()
+                .position(|p| p.iter().any(|s| s.block == block))
+                .expect("placed")
+        };
+        assert_eq!(
+            page_of(caption),
+            page_of(caption + 1),
+            "{words} words: credit apart"
+        );
+        let on = &pages[page_of(caption)];
+        let slice = on.iter().find(|s| s.block == caption).expect("caption");
+        assert_eq!(
+            slice.lines,
+            0..slice.total_lines,
+            "{words} words: caption split"
+        );
+        if page_of(caption) > 0 && on.first().is_some_and(|s| s.block == caption) {
+            kept_across_a_break += 1;
+        }
+    }
+    assert!(
+        kept_across_a_break > 0,
+        "some layouts moved the photo to a new page"
+    );
+}
+
+/// `jpeg` with an EXIF block (little-endian) giving orientation `value`.
+fn oriented(jpeg: &[u8], value: u16) -> Vec<u8> {
+    let mut tiff = b"II*\0\x08\0\0\0\x01\0\x12\x01\x03\0\x01\0\0\0".to_vec();
+    tiff.extend_from_slice(&value.to_le_bytes());
+    tiff.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+    let mut segment = b"Exif\0\0".to_vec();
+    segment.extend_from_slice(&tiff);
+    let mut out = jpeg[..2].to_vec();
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&((segment.len() + 2) as u16).to_be_bytes());
+    out.extend_from_slice(&segment);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+/// The six numbers of the `cm` right before `/Ph1 Do` on the page that draws it.
+fn placement(bytes: &[u8]) -> [f32; 6] {
+    let read = Pdf::load_mem(bytes).expect("reads");
+    for (_, page) in read.get_pages() {
+        let content = lopdf::content::Content::decode(&read.get_page_content(page)).expect("ops");
+        let ops = &content.operations;
+        for (i, op) in ops.iter().enumerate() {
+            let draws = op.operator == "Do"
+                && op.operands.first().and_then(|o| o.as_name().ok()) == Some(&b"Ph1"[..]);
+            if draws {
+                // The product of the `cm`s since the last `Q` (printpdf adds
+                // an identity one of its own).
+                let start = ops[..i]
+                    .iter()
+                    .rposition(|o| o.operator == "Q")
+                    .map_or(0, |q| q + 1);
+                let mut m = [1.0_f32, 0.0, 0.0, 1.0, 0.0, 0.0];
+                for cm in ops[start..i].iter().filter(|o| o.operator == "cm") {
+                    let n: Vec<f32> = cm
+                        .operands
+                        .iter()
+                        .map(|o| o.as_float().expect("number"))
+                        .collect();
+                    // The new matrix is n × m (row vectors, as PDF multiplies).
+                    m = [
+                        n[0] * m[0] + n[1] * m[2],
+                        n[0] * m[1] + n[1] * m[3],
+                        n[2] * m[0] + n[3] * m[2],
+                        n[2] * m[1] + n[3] * m[3],
+                        n[4] * m[0] + n[5] * m[2] + m[4],
+                        n[4] * m[1] + n[5] * m[3] + m[5],
+                    ];
+                }
+                return m;
+            }
+        }
+    }
+    panic!("Ph1 is never drawn");
+}
+
+#[test]
+fn the_exif_orientation_turns_the_photo_when_it_is_placed() {
+    let stored = jpeg(400, 200, jpeg_encoder::ColorType::Rgb, 3);
+    let upright = placement(&pdf(&with_photos(
+        "un",
+        vec![image("a.jpg", stored.clone())],
+    )));
+    assert!(
+        upright[1] == 0.0 && upright[2] == 0.0 && upright[0] > upright[3],
+        "{upright:?}"
+    );
+    let turned_bytes = oriented(&stored, 6);
+    let doc = with_photos("un", vec![image("b.jpg", turned_bytes.clone())]);
+    let bytes = pdf(&doc);
+    let [a, b, c, d, _, _] = placement(&bytes);
+    // A quarter turn clockwise: x runs down, y runs right; the box is portrait.
+    assert_eq!((a, d), (0.0, 0.0), "{a} {b} {c} {d}");
+    assert!(b < 0.0 && c > 0.0, "{a} {b} {c} {d}");
+    assert!(-b > c, "taller than wide once turned: {b} {c}");
+    let (_, stream) = xobjects(&bytes)
+        .into_iter()
+        .find(|(k, _)| k == "Ph1")
+        .expect("Ph1");
+    assert_eq!(
+        stream.content, turned_bytes,
+        "turned by the matrix, not re-encoded"
+    );
+}

@@ -65,8 +65,19 @@ fn the_same_image_added_twice_is_one_file() {
     let copy = dir.path().join("copy of launch.jpg");
     std::fs::write(&copy, jpeg(3)).expect("write");
     let first = add_photo(&library, &outside).expect("added");
+    #[cfg(unix)]
+    let inode = |file: &str| {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(library.dir().join(file))
+            .expect("stored")
+            .ino()
+    };
+    #[cfg(unix)]
+    let before = inode(&first);
     let second = add_photo(&library, &copy).expect("added again");
     assert_eq!(first, second);
+    #[cfg(unix)]
+    assert_eq!(inode(&second), before, "written once, not again");
     assert!(
         first.starts_with("assets/") && first.ends_with(".jpg"),
         "{first}"
