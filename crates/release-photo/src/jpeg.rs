@@ -44,7 +44,7 @@ pub(crate) fn probe(bytes: &[u8]) -> Result<Facts, PhotoError> {
             return Err(truncated("it ends inside a marker"));
         };
         match marker {
-            0xC0 | 0xC1 | 0xC2 => {
+            0xC0..=0xC2 => {
                 if segment.len() < 6 {
                     return Err(damaged("its frame header is too short".to_owned()));
                 }
