@@ -75,6 +75,19 @@ fn the_jpeg_is_stored_as_it_is_with_its_content_type() {
 }
 
 #[test]
+fn the_caption_and_credit_styles_are_defined_once() {
+    let docx = render(&with_photo(&jpeg(40, 30)), &DocxOptions::default()).expect("renders");
+    let styles = common::styles(&Package::open(&docx).xml("word/styles.xml"));
+    for name in ["Caption", "Photo Credit", "Photo"] {
+        let n = styles
+            .iter()
+            .filter(|(kind, _, n)| kind == "paragraph" && n == name)
+            .count();
+        assert_eq!(n, 1, "{name}");
+    }
+}
+
+#[test]
 fn python_docx_sees_the_picture_its_alt_text_and_the_caption() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("photo.docx");
