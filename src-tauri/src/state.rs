@@ -141,10 +141,21 @@ impl AppState {
         }
     }
 
-    /// The photos of a draft the window sends (to check or preview it),
-    /// read from the library folder, where the library keeps them.
-    pub fn photos_of(&self, draft: &release_model::Draft) -> release_pipeline::Photos {
-        release_pipeline::Photos::read(draft, Some(self.library.dir()))
+    /// The photos of a draft the window sends (to check or preview it):
+    /// read from the folder of `file`, the draft file edited in place, else
+    /// from the library folder, where the library keeps them.
+    pub fn photos_of(
+        &self,
+        draft: &release_model::Draft,
+        file: Option<&str>,
+    ) -> release_pipeline::Photos {
+        let folder = match file.map(|f| self.in_place_path(f)) {
+            Some(Ok(path)) => path.parent().map(std::path::Path::to_path_buf),
+            // A file the window may not name: its photos are not read.
+            Some(Err(_)) => None,
+            None => Some(self.library.dir().to_path_buf()),
+        };
+        release_pipeline::Photos::read(draft, folder.as_deref())
     }
 
     /// A path the window asked to save in place, if it was handed to the app.

@@ -61,11 +61,12 @@ export const ipc = {
   duplicateDraft: (id: string) => call<Opened>("duplicate_draft", { id }),
   deleteDraft: (id: string) => call<null>("delete_draft", { id }),
   undeleteDraft: (id: string) => call<null>("undelete_draft", { id }),
-  /** Validation and house-style findings, and the texts as they will print. */
-  checkDraft: (draft: Draft) => call<Checked>("check_draft", { draft }),
+  /** Validation and house-style findings, and the texts as they will print; `file`: the draft file edited in place (its photos are beside it). */
+  checkDraft: (draft: Draft, file: string | null = null) => call<Checked>("check_draft", { draft, file }),
   applyFix: (draft: Draft, fix: Fix) => call<Draft>("apply_fix", { draft, fix }),
   /** The exported PDF's bytes, for the preview. */
-  previewPdf: async (draft: Draft) => new Uint8Array(await call<ArrayBuffer>("preview_pdf", { draft })),
+  previewPdf: async (draft: Draft, file: string | null = null) =>
+    new Uint8Array(await call<ArrayBuffer>("preview_pdf", { draft, file })),
   /**
    * Exports the saved draft into the export folder, or where a save dialog says when `saveAs`.
    * With `file`, the draft file edited in place is exported instead of library draft `id`.
@@ -78,8 +79,8 @@ export const ipc = {
   chooseExportDir: () => call<string | null>("choose_export_dir"),
   /** The draft file handed to the app last (command line, double-click, second launch), read. */
   takeOpenedFile: () => call<FileOpened | null>("take_opened_file"),
-  /** Copies a draft into the library as a new draft. */
-  importDraft: (draft: Draft) => call<Opened>("import_draft", { draft }),
+  /** Copies a draft into the library as a new draft; with `file` (the draft file it came from), its photos too. */
+  importDraft: (draft: Draft, file: string | null = null) => call<Opened>("import_draft", { draft, file }),
   /** Saves a draft file handed to the app where it is; refused if it changed on disk since `revision`. */
   saveFile: (path: string, draft: Draft, revision: string) => call<SavedFile>("save_file", { path, draft, revision }),
   about: () => call<About>("about"),
