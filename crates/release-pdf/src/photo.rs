@@ -140,6 +140,18 @@ fn shared_xobjects(lo: &lopdf::Document) -> Option<Resources> {
     }
 }
 
+/// True for a JPEG photo's image stream (`/DCTDecode`: only photos are
+/// written so; the logo is decoded pixels).
+pub(crate) fn is_photo(stream: &Stream) -> bool {
+    stream.dict.get(b"Filter").and_then(Object::as_name).ok() == Some(&b"DCTDecode"[..])
+}
+
+/// A digest of a photo's bytes, for the file's id: hashing megabytes of
+/// JPEG one byte at a time would cost more than the rest of the render.
+pub(crate) fn digest(stream: &Stream) -> [u8; 16] {
+    xxhash_rust::xxh3::xxh3_128(&stream.content).to_be_bytes()
+}
+
 fn image_dict(width: u32, height: u32, color: ColorSpace, bits: u8) -> Dictionary {
     let mut dict = Dictionary::new();
     dict.set("Type", Object::Name(b"XObject".to_vec()));

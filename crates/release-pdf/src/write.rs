@@ -474,6 +474,10 @@ fn content_id(lo: &lopdf::Document) -> Vec<u8> {
     for (id, object) in &lo.objects {
         feed(&id.0.to_be_bytes());
         match object {
+            // A photo's megabytes by a fast digest of them.
+            Object::Stream(stream) if crate::photo::is_photo(stream) => {
+                feed(&crate::photo::digest(stream));
+            }
             Object::Stream(stream) => feed(&stream.content),
             Object::String(text, _) => feed(text),
             Object::Dictionary(dict) => {

@@ -99,8 +99,9 @@ pub(crate) fn probe(bytes: &[u8]) -> Result<Facts, PhotoError> {
             });
         }
     };
+    // Searched from the end, where a whole file has it.
     let data = &bytes[scan..];
-    if !data.windows(2).any(|w| w == [0xFF, 0xD9]) {
+    if !data.windows(2).rev().any(|w| w == [0xFF, 0xD9]) {
         return Err(truncated("its image data has no end marker"));
     }
     Ok(Facts {
