@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "preview_pdf",
     "apply_fix",
     "export_draft",
+    "copy_for_email",
     "open_exported",
     "show_exported",
     "choose_export_dir",

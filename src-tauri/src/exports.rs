@@ -5,8 +5,7 @@
 use crate::commands::compose::today;
 use crate::error::Result;
 use crate::state::AppState;
-use release_model::Draft;
-use release_pipeline::{Format, Prepared};
+use release_pipeline::{ExportOptions, Format, Prepared};
 use std::path::{Path, PathBuf};
 
 /// Loads the saved draft `id`, or the draft file `file` edited in place,
@@ -27,38 +26,6 @@ pub fn prepare(state: &AppState, id: &str, file: Option<&str>) -> Result<Prepare
     let style = state.styles.get(&draft.style);
     let photos = release_pipeline::Photos::read(&draft, folder.as_deref());
     Ok(release_pipeline::prepare(draft, style, today(), &photos)?)
-}
-
-/// `2021-12-08 Launch of the Phase IV of the project.pdf`: the dateline's
-/// date and the headline's first words, without characters file systems refuse.
-pub fn export_file_name(draft: &Draft, format: Format) -> String {
-    let r = &draft.release;
-    let mut words = String::new();
-    for word in r.headline.split_whitespace() {
-        let word: String = word
-            .chars()
-            .filter(|c| !c.is_control() && !r#"/\:*?"<>|"#.contains(*c))
-            .collect();
-        if word.is_empty() {
-            continue;
-        }
-        if words.chars().count() + word.chars().count() > 60 {
-            break;
-        }
-        if !words.is_empty() {
-            words.push(' ');
-        }
-        words.push_str(&word);
-    }
-    let words = words.trim_matches(['.', ' ']).to_owned();
-    let date = r.dateline.date.trim();
-    let stem = match (date.is_empty(), words.is_empty()) {
-        (false, false) => format!("{date} {words}"),
-        (false, true) => format!("{date} release"),
-        (true, false) => words,
-        (true, true) => "release".to_owned(),
-    };
-    format!("{stem}.{}", format.extension())
 }
 
 /// `NAME (2).pdf`, `NAME (3).pdf`, … : the first name not taken in the folder.
@@ -86,9 +53,10 @@ pub fn write_export(
     prepared: &Prepared,
     target: &Path,
     format: Format,
+    options: &ExportOptions,
     replace: bool,
 ) -> Result<PathBuf> {
-    let output = prepared.render(format)?;
+    let output = prepared.render_with(format, options)?;
     let target = if replace {
         target.to_path_buf()
     } else {
@@ -101,20 +69,6 @@ pub fn write_export(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn file_names_come_from_date_and_headline() {
-        let mut draft = release_model::example();
-        assert_eq!(
-            export_file_name(&draft, Format::Pdf),
-            "2021-12-08 Launch of the Phase IV of the project “Towards a.pdf"
-        );
-        draft.release.headline = "A/B: what? <now>".into();
-        draft.release.dateline.date.clear();
-        assert_eq!(export_file_name(&draft, Format::Docx), "AB what now.docx");
-        draft.release.headline.clear();
-        assert_eq!(export_file_name(&draft, Format::Pdf), "release.pdf");
-    }
 
     #[test]
     fn a_taken_name_is_not_replaced() {

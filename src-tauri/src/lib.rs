@@ -37,6 +37,7 @@ pub fn run() {
                 .with_state_flags(WINDOW_STATE)
                 .build(),
         )
+        .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
@@ -105,6 +106,7 @@ pub fn run() {
             commands::compose::preview_pdf,
             commands::compose::apply_fix,
             commands::export::export_draft,
+            commands::export::copy_for_email,
             commands::export::open_exported,
             commands::export::show_exported,
             commands::export::choose_export_dir,

@@ -29,6 +29,8 @@ pub struct Settings {
     pub theme: Theme,
     /// Whether the preview beside the form is shown; remembered between runs.
     pub preview_shown: bool,
+    /// Attach the PDF to the e-mail edition.
+    pub attach_pdf: bool,
 }
 
 impl Default for Settings {
@@ -40,6 +42,7 @@ impl Default for Settings {
             default_contact: Contact::default(),
             theme: Theme::System,
             preview_shown: true,
+            attach_pdf: false,
         }
     }
 }
@@ -61,6 +64,22 @@ pub fn settings_file() -> PathBuf {
 }
 
 impl Settings {
+    /// What exports take from the settings: the e-mail's sender (the default
+    /// contact, when it has an address) and whether the PDF goes with it.
+    pub fn export_options(&self) -> release_pipeline::ExportOptions {
+        let c = &self.default_contact;
+        let from = release_model::is_email(c.email.trim()).then(|| release_pipeline::Mailbox {
+            name: c.name.trim().to_owned(),
+            email: c.email.trim().to_owned(),
+        });
+        let mut options = release_pipeline::ExportOptions {
+            attach_pdf: self.attach_pdf,
+            ..Default::default()
+        };
+        options.mail.from = from;
+        options
+    }
+
     /// Reads the settings; a missing file gives the defaults, a damaged one
     /// is set aside (`settings.json.damaged`) and the defaults are used.
     pub fn load(file: &Path) -> Settings {

@@ -108,6 +108,8 @@ pub struct Checked {
     pub complete: Vec<Step>,
     /// Which way the draft's language is written: the form's fields follow it.
     pub direction: TextDirection,
+    /// The e-mail edition's subject line.
+    pub subject: String,
 }
 
 /// What to export.
@@ -116,7 +118,26 @@ pub struct Checked {
 pub enum ExportFormat {
     Pdf,
     Docx,
+    /// PDF and DOCX.
     Both,
+    /// The e-mail edition (`.eml`).
+    Eml,
+    /// The web edition (`.html`).
+    Web,
+}
+
+impl ExportFormat {
+    /// The pipeline's formats this export writes.
+    pub fn formats(self) -> &'static [release_pipeline::Format] {
+        use release_pipeline::Format;
+        match self {
+            ExportFormat::Pdf => &[Format::Pdf],
+            ExportFormat::Docx => &[Format::Docx],
+            ExportFormat::Both => &[Format::Pdf, Format::Docx],
+            ExportFormat::Eml => &[Format::Eml],
+            ExportFormat::Web => &[Format::Html],
+        }
+    }
 }
 
 /// The files an export wrote.

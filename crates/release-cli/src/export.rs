@@ -1,37 +1,107 @@
-//! `release-composer export`: draft → the pipeline → PDF and/or DOCX files.
+//! `release-composer export`: draft → the pipeline → the files asked for.
 
 use crate::error::{CliError, Result};
 use crate::input;
-use release_pipeline::{Format, PipelineError, Styles, prepare, write_export};
+use release_pipeline::{
+    ExportOptions, Format, Mailbox, PipelineError, Styles, prepare, write_export,
+};
 use std::path::PathBuf;
 
-/// What `export` was asked to do.
-pub(crate) struct Request {
-    pub draft: PathBuf,
-    pub pdf: Option<PathBuf>,
-    pub docx: Option<PathBuf>,
-    pub style: Option<String>,
-    pub outline: bool,
+/// `export`'s options.
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// The draft file, or `-` for standard input.
+    draft: PathBuf,
+    /// Write a print-ready PDF here.
+    #[arg(long, value_name = "OUT.pdf")]
+    pdf: Option<PathBuf>,
+    /// Write a Word document here.
+    #[arg(long, value_name = "OUT.docx")]
+    docx: Option<PathBuf>,
+    /// Write the e-mail edition here: a message with plain text and HTML,
+    /// which mail clients open as a new message to send.
+    #[arg(long, value_name = "OUT.eml")]
+    eml: Option<PathBuf>,
+    /// Write the web edition here: one standalone HTML page.
+    #[arg(long, value_name = "OUT.html")]
+    html: Option<PathBuf>,
+    /// Write the plain-text edition here (72 columns).
+    #[arg(long, value_name = "OUT.txt")]
+    text: Option<PathBuf>,
+    /// Attach the PDF to the e-mail.
+    #[arg(long, requires = "eml")]
+    attach_pdf: bool,
+    /// The e-mail's sender (From and Reply-To): `Name <address>` or an address.
+    #[arg(long, value_name = "MAILBOX", requires = "eml")]
+    from: Option<String>,
+    /// The e-mail's date, in seconds since 1970 [default: the dateline's date].
+    #[arg(long, value_name = "SECONDS", requires = "eml")]
+    date: Option<i64>,
+    /// Use this house style (a built-in name or a style folder) instead of the draft's.
+    #[arg(long, value_name = "NAME|DIR")]
+    style: Option<String>,
+    /// Print the styled document's outline instead of (or as well as) writing files.
+    #[arg(long)]
+    outline: bool,
 }
 
-impl Request {
+impl Args {
     /// The files to write, by format, in the order they are written.
     fn outputs(&self) -> Vec<(Format, &PathBuf)> {
-        [(Format::Pdf, &self.pdf), (Format::Docx, &self.docx)]
-            .into_iter()
-            .filter_map(|(format, path)| path.as_ref().map(|p| (format, p)))
-            .collect()
+        [
+            (Format::Pdf, &self.pdf),
+            (Format::Docx, &self.docx),
+            (Format::Eml, &self.eml),
+            (Format::Html, &self.html),
+            (Format::Text, &self.text),
+        ]
+        .into_iter()
+        .filter_map(|(format, path)| path.as_ref().map(|p| (format, p)))
+        .collect()
+    }
+
+    fn options(&self) -> Result<ExportOptions> {
+        let mut options = ExportOptions {
+            attach_pdf: self.attach_pdf,
+            ..ExportOptions::default()
+        };
+        options.mail.date = self.date;
+        options.mail.from = self.from.as_deref().map(mailbox).transpose()?;
+        Ok(options)
     }
 }
 
-pub(crate) fn run(styles: &Styles, request: &Request) -> Result {
-    if request.outputs().is_empty() && !request.outline {
+/// `Name <address>` or a bare address.
+fn mailbox(text: &str) -> Result<Mailbox> {
+    let text = text.trim();
+    let (name, email) = match text.rsplit_once('<') {
+        Some((name, rest)) => (
+            name.trim().trim_matches('"'),
+            rest.trim_end_matches('>').trim(),
+        ),
+        None => ("", text),
+    };
+    if !release_model::is_email(email) {
+        return Err(CliError::Unreadable(format!(
+            "--from: `{email}` is not an e-mail address"
+        )));
+    }
+    Ok(Mailbox {
+        name: name.to_owned(),
+        email: email.to_owned(),
+    })
+}
+
+pub(crate) fn run(styles: &Styles, args: &Args) -> Result {
+    if args.outputs().is_empty() && !args.outline {
         return Err(CliError::Unreadable(
-            "nothing to export: give --pdf OUT.pdf, --docx OUT.docx or both".to_owned(),
+            "nothing to export: give --pdf, --docx, --eml, --html or --text with a file name"
+                .to_owned(),
         ));
     }
-    let input = input::read(&request.draft)?;
-    let style = input::style(styles, &input, request.style.as_deref())?;
+    let options = args.options()?;
+    let input = input::read(&args.draft)?;
+    let style = input::style(styles, &input, args.style.as_deref())?;
     let today = input::today_utc();
     for finding in &input::findings(&input, &style, today) {
         eprintln!("{}: {finding}", input.name);
@@ -49,14 +119,14 @@ pub(crate) fn run(styles: &Styles, request: &Request) -> Result {
     for warning in &prepared.document.warnings {
         eprintln!("{}: {warning}", input.name);
     }
-    if request.outline {
+    if args.outline {
         print!("{}", prepared.document.outline());
     }
     // Every format is tried, so one that fails does not keep the others back.
     let mut failures = Vec::new();
-    for (format, path) in request.outputs() {
-        let option = format!("--{}", format.extension());
-        let written = prepared.render(format).and_then(|output| {
+    for (format, path) in args.outputs() {
+        let option = format!("--{}", format.extension().replace("txt", "text"));
+        let written = prepared.render_with(format, &options).and_then(|output| {
             for warning in &output.warnings {
                 eprintln!("release-composer: {option}: {warning}");
             }

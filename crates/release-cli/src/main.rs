@@ -76,28 +76,14 @@ enum Command {
         after_help = "Examples:\n  release-composer drafts list\n  release-composer drafts new --from-example\n  release-composer drafts show ID > launch.release.json\n  release-composer drafts save ID < launch.release.json\n  release-composer drafts history ID\n  release-composer drafts restore ID REVISION\n  release-composer drafts delete ID && release-composer drafts undelete ID\n  release-composer drafts add-photo ID launch.jpg --caption \"…\" --credit \"…\" --alt \"…\"\n  release-composer drafts export ID launch.release.zip\n  release-composer drafts import launch.release.zip\n  release-composer drafts list --library ~/Nextcloud/drafts"
     )]
     Drafts(drafts::Args),
-    /// Export a draft as PDF and/or DOCX in its house style.
+    /// Export a draft in its house style: PDF, DOCX, the e-mail (.eml),
+    /// the web page (.html), plain text; any combination.
     ///
     /// A draft with validation errors exports nothing and exits 1.
     #[command(
-        after_help = "Examples:\n  release-composer export launch.release.json --pdf launch.pdf\n  release-composer export launch.release.json --docx launch.docx --style newswire\n  release-composer export - --pdf out.pdf < launch.release.json"
+        after_help = "Examples:\n  release-composer export launch.release.json --pdf launch.pdf\n  release-composer export launch.release.json --docx launch.docx --style newswire\n  release-composer export launch.release.json --eml launch.eml --attach-pdf --from 'Laurence Gerard <gerardl@un.org>'\n  release-composer export launch.release.json --html launch.html --text launch.txt\n  release-composer export - --pdf out.pdf < launch.release.json"
     )]
-    Export {
-        /// The draft file, or `-` for standard input.
-        draft: PathBuf,
-        /// Write a print-ready PDF here.
-        #[arg(long, value_name = "OUT.pdf")]
-        pdf: Option<PathBuf>,
-        /// Write a Word document here.
-        #[arg(long, value_name = "OUT.docx")]
-        docx: Option<PathBuf>,
-        /// Use this house style (a built-in name or a style folder) instead of the draft's.
-        #[arg(long, value_name = "NAME|DIR")]
-        style: Option<String>,
-        /// Print the styled document's outline instead of (or as well as) writing files.
-        #[arg(long)]
-        outline: bool,
-    },
+    Export(export::Args),
 }
 
 fn main() -> ExitCode {
@@ -124,22 +110,7 @@ fn main() -> ExitCode {
             },
         ),
         Command::Drafts(args) => drafts::run(args),
-        Command::Export {
-            draft,
-            pdf,
-            docx,
-            style,
-            outline,
-        } => export::run(
-            &styles,
-            &export::Request {
-                draft,
-                pdf,
-                docx,
-                style,
-                outline,
-            },
-        ),
+        Command::Export(args) => export::run(&styles, &args),
     };
     match result {
         Ok(()) => ExitCode::from(exit::OK),

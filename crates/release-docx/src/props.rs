@@ -83,6 +83,7 @@ mod tests {
             title: title.to_owned(),
             author: "UNOCT & UNRCCA".to_owned(),
             subject: "PRESS RELEASE".to_owned(),
+            subject_line: String::new(),
             language: "en".to_owned(),
             creator: "Release Composer 0.1.0".to_owned(),
             date,

@@ -40,7 +40,12 @@ pub(crate) fn replace_file(
     bytes: &[u8],
     durability: Durability,
 ) -> Result<(), ReplaceError> {
-    let dir = target.parent().unwrap_or(Path::new("."));
+    // A bare file name (`out.pdf`) is in the current folder, whose parent
+    // path is empty.
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let temp = temp_path(target);
     let sync = durability == Durability::Flushed;
     if let Err(e) = disk.write_new(&temp, bytes, sync) {

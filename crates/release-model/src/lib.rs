@@ -32,4 +32,4 @@ pub use lint::{
 };
 pub use load::{LoadError, Loaded, load, to_json};
 pub use text::{inline_text, word_count};
-pub use validate::{is_forbidden_control, photo_path_problem, validate};
+pub use validate::{is_email, is_forbidden_control, photo_path_problem, validate};

@@ -343,7 +343,7 @@ fn is_link(link: &str) -> bool {
 
 /// A practical check, not RFC 5322: one `@`, something before it, a dotted
 /// domain after it, no spaces.
-pub(crate) fn is_email(text: &str) -> bool {
+pub fn is_email(text: &str) -> bool {
     let Some((local, domain)) = text.split_once('@') else {
         return false;
     };

@@ -15,27 +15,56 @@ pub enum Format {
     Pdf,
     /// An editable Word document.
     Docx,
+    /// The e-mail edition: a message with text and HTML, ready to send.
+    Eml,
+    /// The web edition: one standalone page.
+    Html,
+    /// The plain-text edition, wrapped at 72 columns.
+    Text,
 }
 
 impl Format {
     /// Every format, in the order exports are written.
-    pub const ALL: [Format; 2] = [Format::Pdf, Format::Docx];
+    pub const ALL: [Format; 5] = [
+        Format::Pdf,
+        Format::Docx,
+        Format::Eml,
+        Format::Html,
+        Format::Text,
+    ];
 
     /// The file name extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
+            Format::Eml => "eml",
+            Format::Html => "html",
+            Format::Text => "txt",
         }
     }
 
-    /// The format's name for people: `PDF`, `DOCX`.
+    /// The format's name for people: `PDF`, `DOCX`, `e-mail`, …
     pub fn name(self) -> &'static str {
         match self {
             Format::Pdf => "PDF",
             Format::Docx => "DOCX",
+            Format::Eml => "e-mail",
+            Format::Html => "web page",
+            Format::Text => "plain text",
         }
     }
+}
+
+/// What exports need beyond the draft and its style.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// The e-mail's sender (`From`, `Reply-To`) and date.
+    pub mail: release_mail::MailOptions,
+    /// Attach the PDF to the e-mail edition.
+    pub attach_pdf: bool,
+    /// The web page's own address, when known.
+    pub web: release_html::WebOptions,
 }
 
 /// A draft that passed its checks, styled once, ready to be rendered in any
@@ -82,9 +111,38 @@ pub fn prepare(
 }
 
 impl Prepared {
-    /// The export in `format`.
+    /// The export in `format`, with the default options.
     pub fn render(&self, format: Format) -> Result<Output, PipelineError> {
+        self.render_with(format, &ExportOptions::default())
+    }
+
+    /// The export in `format`, with `options`.
+    pub fn render_with(
+        &self,
+        format: Format,
+        options: &ExportOptions,
+    ) -> Result<Output, PipelineError> {
+        let text = |text: String| Output {
+            bytes: text.into_bytes(),
+            warnings: Vec::new(),
+        };
         match format {
+            Format::Eml => {
+                let mut mail = options.mail.clone();
+                if options.attach_pdf {
+                    mail.attachments.push(release_mail::Attachment {
+                        file_name: file_name(&self.draft, Format::Pdf),
+                        content_type: "application/pdf".to_owned(),
+                        bytes: self.render(Format::Pdf)?.bytes,
+                    });
+                }
+                Ok(Output {
+                    bytes: release_mail::eml(&self.document, &mail),
+                    warnings: Vec::new(),
+                })
+            }
+            Format::Html => Ok(text(release_html::web_page(&self.document, &options.web))),
+            Format::Text => Ok(text(release_mail::plain_text(&self.document))),
             Format::Pdf => {
                 let r = release_pdf::render_with_warnings(
                     &self.document,
@@ -107,6 +165,52 @@ impl Prepared {
             }
         }
     }
+}
+
+/// The e-mail edition for the clipboard: its HTML and its plain text, as
+/// a mail client takes them when pasted.
+pub fn mail_clipboard(prepared: &Prepared) -> (String, String) {
+    (
+        release_html::mail_html(&prepared.document),
+        release_mail::plain_text(&prepared.document),
+    )
+}
+
+/// The e-mail edition's subject line.
+pub fn mail_subject(document: &Document) -> String {
+    release_mail::subject(document)
+}
+
+/// `2021-12-08 Launch of the Phase IV of the project.pdf`: the dateline's
+/// date and the headline's first words, without characters file systems refuse.
+pub fn file_name(draft: &Draft, format: Format) -> String {
+    let r = &draft.release;
+    let mut words = String::new();
+    for word in r.headline.split_whitespace() {
+        let word: String = word
+            .chars()
+            .filter(|c| !c.is_control() && !r#"/\:*?"<>|"#.contains(*c))
+            .collect();
+        if word.is_empty() {
+            continue;
+        }
+        if words.chars().count() + word.chars().count() > 60 {
+            break;
+        }
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(&word);
+    }
+    let words = words.trim_matches(['.', ' ']).to_owned();
+    let date = r.dateline.date.trim();
+    let stem = match (date.is_empty(), words.is_empty()) {
+        (false, false) => format!("{date} {words}"),
+        (false, true) => format!("{date} release"),
+        (true, false) => words,
+        (true, true) => "release".to_owned(),
+    };
+    format!("{stem}.{}", format.extension())
 }
 
 /// The preview: the PDF as it would be exported, whatever the findings, in
@@ -191,6 +295,20 @@ mod tests {
         assert_eq!(err.code(), "draft-invalid");
         assert_eq!(err.path(), Some("release.headline"));
         assert!(err.to_string().contains("(and 1 more)"), "{err}");
+    }
+
+    #[test]
+    fn file_names_come_from_date_and_headline() {
+        let mut draft = release_model::example();
+        assert_eq!(
+            file_name(&draft, Format::Pdf),
+            "2021-12-08 Launch of the Phase IV of the project “Towards a.pdf"
+        );
+        draft.release.headline = "A/B: what? <now>".into();
+        draft.release.dateline.date.clear();
+        assert_eq!(file_name(&draft, Format::Docx), "AB what now.docx");
+        draft.release.headline.clear();
+        assert_eq!(file_name(&draft, Format::Pdf), "release.pdf");
     }
 
     #[test]

@@ -32,11 +32,16 @@ mod styles;
 pub use assets::{add_photo, adopt_photos};
 pub use check::{check, has_errors};
 pub use error::PipelineError;
-pub use export::{Format, Output, Prepared, prepare, preview_pdf, write_export};
+pub use export::{
+    ExportOptions, Format, Output, Prepared, file_name, mail_clipboard, mail_subject, prepare,
+    preview_pdf, write_export,
+};
 pub use form::{LanguageOption, Step, TextDirection, all_languages, complete_steps, direction};
 pub use package::{
     PACKAGE_DRAFT, PACKAGE_EXTENSION, Unpacked, export_package, import_package, pack, unpack,
 };
 pub use photos::{MIN_DPI, PhotoFileError, Photos, read_image_file, read_photo, thumbnail};
+pub use release_html::WebOptions;
+pub use release_mail::{Attachment, MailOptions, Mailbox};
 pub use release_photo::{THUMBNAIL_SIZE, Thumbnail};
 pub use styles::{STYLES_ENV, Styles, default_user_styles_dir};

@@ -72,6 +72,7 @@ pub fn document_with_photos(
         .unwrap_or(&style.organization)
         .to_owned();
     let page = style.label(language, "page");
+    let subject_line = c.subject_line();
     Document {
         style: style.name.clone(),
         language,
@@ -92,6 +93,7 @@ pub fn document_with_photos(
             title: clean(&r.headline),
             author,
             subject: clean(&r.kind),
+            subject_line,
             language: if draft.language.trim().is_empty() {
                 language.code().to_owned()
             } else {
@@ -350,6 +352,22 @@ impl Composer<'_> {
                 .or_else(|| blocks.iter().position(|b| b.role == Role::EndMark))
                 .unwrap_or(blocks.len()),
         }
+    }
+
+    /// The e-mail's subject: the style's pattern with the embargo line (or,
+    /// not embargoed, the kind) and the headline.
+    fn subject_line(&self) -> String {
+        let r = &self.draft.release;
+        let lead = match &r.embargo {
+            Some(embargo) => self.embargo_line(&embargo.until),
+            None => clean(&r.kind),
+        };
+        let headline = clean(&r.headline);
+        self.pattern("subject", &["lead", "headline"])
+            .fill_text(&|name| match name {
+                "lead" => lead.clone(),
+                _ => headline.clone(),
+            })
     }
 
     fn embargo_line(&self, until: &str) -> String {

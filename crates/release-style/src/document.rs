@@ -409,6 +409,9 @@ pub struct Metadata {
     pub author: String,
     /// The kind label, e.g. `PRESS RELEASE`.
     pub subject: String,
+    /// The e-mail edition's subject line, from the style's `subject` pattern:
+    /// `EMBARGOED UNTIL …: Launch of …`.
+    pub subject_line: String,
     /// BCP 47 tag, e.g. `en`.
     pub language: String,
     /// `Release Composer 0.1.0`.

@@ -227,13 +227,15 @@ pub struct Labels {
     /// Optional in every language: the credit under a photo; without it the
     /// credit is printed as written.
     pub photo_credit: Option<String>,
+    /// The e-mail's subject line.
+    pub subject: Option<String>,
 }
 
 /// Label keys that `labels.en` may leave out.
 const OPTIONAL_LABELS: [&str; 1] = ["photo_credit"];
 
 /// Every label key with the placeholders its pattern may use.
-const LABEL_KEYS: [(&str, &[&str]); 14] = [
+const LABEL_KEYS: [(&str, &[&str]); 15] = [
     ("quotes", &[]),
     ("notes_to_editors", &[]),
     ("about", &["organization"]),
@@ -256,6 +258,7 @@ const LABEL_KEYS: [(&str, &[&str]); 14] = [
     ("dateline_country", &["country", "date"]),
     ("dateline_date", &["date"]),
     ("photo_credit", &["credit"]),
+    ("subject", &["lead", "headline"]),
 ];
 
 impl Labels {
@@ -275,6 +278,7 @@ impl Labels {
             "dateline_country" => self.dateline_country.as_deref(),
             "dateline_date" => self.dateline_date.as_deref(),
             "photo_credit" => self.photo_credit.as_deref(),
+            "subject" => self.subject.as_deref(),
             _ => None,
         }
     }

@@ -92,6 +92,12 @@ pub fn is_address(token: &str) -> bool {
     lower.contains("://") || lower.contains("www.") || lower.contains('@')
 }
 
+/// How many columns `text` takes in a fixed-width font: a CJK character
+/// two, a combining mark none.
+pub fn columns(text: &str) -> usize {
+    text.width()
+}
+
 /// Byte ranges of the whitespace-separated tokens of `text` that are addresses.
 fn address_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
@@ -114,24 +120,24 @@ fn address_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// `text` set into lines of at most `columns` columns (a CJK character
+/// `text` set into lines of at most `max` columns (a CJK character
 /// takes two), breaking only where [`opportunities`] allows and never inside
 /// an address; a word or address wider than a line stands alone on its
 /// line, whole. Mandatory breaks (a newline in the text) are kept. Spaces at
 /// a break are dropped.
-pub fn wrap(text: &str, columns: usize) -> Vec<String> {
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let addresses = address_ranges(text);
     let inside_address = |pos: usize| addresses.iter().any(|r| r.start < pos && pos < r.end);
     let mut lines = Vec::new();
     let mut line_start = 0;
     // The last opportunity seen on the current line: where to break when it overflows.
     let mut last_fit: Option<usize> = None;
-    let width = |a: usize, b: usize| text[a..b].trim_end().width();
+    let width = |a: usize, b: usize| columns(text[a..b].trim_end());
     for (pos, op) in opportunities(text) {
         if op == BreakOpportunity::Allowed && inside_address(pos) {
             continue;
         }
-        if width(line_start, pos) > columns
+        if width(line_start, pos) > max
             && let Some(fit) = last_fit.filter(|f| *f > line_start)
         {
             lines.push(text[line_start..fit].trim_end().to_owned());

@@ -88,11 +88,14 @@ pub(crate) fn checked(state: &AppState, draft: &Draft, file: Option<&str>, today
     let style = state.styles.get(&draft.style);
     let photos = state.photos_of(draft, file);
     let findings = release_pipeline::check(draft, &style, today, &photos);
-    let printed = style
+    let document = style
         .or_else(|_| state.styles.get(release_style::DEFAULT_STYLE))
-        .map(|style| printed(&release_style::document(draft, &style)))
+        .map(|style| release_style::document(draft, &style));
+    let (printed, subject) = document
+        .map(|doc| (printed(&doc), release_pipeline::mail_subject(&doc)))
         .unwrap_or_default();
     Checked {
+        subject,
         complete: release_pipeline::complete_steps(draft, &findings),
         direction: release_pipeline::direction(&draft.language),
         findings,

@@ -4,14 +4,14 @@
 
 use super::blocking;
 use crate::error::{IpcError, Result};
-use crate::exports::{export_file_name, prepare, write_export};
+use crate::exports::{prepare, write_export};
 use crate::state::AppState;
 use crate::types::{ExportFormat, Exported};
 use release_model::ErrorCode;
-use release_pipeline::Format;
 use std::path::PathBuf;
 use std::sync::Arc;
 use tauri::{AppHandle, State};
+use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
@@ -32,15 +32,12 @@ pub async fn export_draft(
         let state = state.clone();
         blocking(move || prepare(&state, &id, file.as_deref())).await?
     };
-    let formats: &[Format] = match format {
-        ExportFormat::Pdf => &[Format::Pdf],
-        ExportFormat::Docx => &[Format::Docx],
-        ExportFormat::Both => &[Format::Pdf, Format::Docx],
-    };
-    let dir = PathBuf::from(state.settings().export_dir);
+    let settings = state.settings();
+    let options = settings.export_options();
+    let dir = PathBuf::from(settings.export_dir);
     let mut targets = Vec::new();
-    for &format in formats {
-        let name = export_file_name(&prepared.draft, format);
+    for &format in format.formats() {
+        let name = release_pipeline::file_name(&prepared.draft, format);
         let target = if save_as {
             let chosen = app
                 .dialog()
@@ -62,13 +59,37 @@ pub async fn export_draft(
     blocking(move || {
         let mut files = Vec::new();
         for (target, format, replace) in targets {
-            let path = write_export(&prepared, &target, format, replace)?;
+            let path = write_export(&prepared, &target, format, &options, replace)?;
             state.exported(&path);
             files.push(path.display().to_string());
         }
         Ok(Exported { files })
     })
     .await
+}
+
+/// Puts the e-mail edition on the clipboard, HTML with its plain text as
+/// the alternative, so that pasting into a mail client gives the styled
+/// release. Refused, like an export, while the draft has errors.
+#[tauri::command]
+pub async fn copy_for_email(
+    app: AppHandle,
+    state: AppRef<'_>,
+    id: String,
+    file: Option<String>,
+) -> Result<()> {
+    let state = state.inner().clone();
+    let (html, text) = blocking(move || {
+        let prepared = prepare(&state, &id, file.as_deref())?;
+        Ok(release_pipeline::mail_clipboard(&prepared))
+    })
+    .await?;
+    app.clipboard().write_html(html, Some(text)).map_err(|e| {
+        IpcError::new(
+            ErrorCode::Window,
+            format!("the clipboard cannot be written: {e}"),
+        )
+    })
 }
 
 #[tauri::command]

@@ -79,7 +79,7 @@ pub async fn export_package(
 ) -> Result<Option<String>> {
     let name = {
         let draft = state.library.load(&id)?.draft;
-        let stem = crate::exports::export_file_name(&draft, release_pipeline::Format::Pdf);
+        let stem = release_pipeline::file_name(&draft, release_pipeline::Format::Pdf);
         format!("{}{PACKAGE_EXTENSION}", stem.trim_end_matches(".pdf"))
     };
     let chosen = app

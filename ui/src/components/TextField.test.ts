@@ -1,11 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { render, screen } from "@testing-library/svelte";
 import TextField from "./TextField.svelte";
-import { app } from "../lib/app.svelte";
+import { preview } from "../lib/stores";
 
 describe("TextField", () => {
+  afterEach(() => {
+    preview.findings = [];
+  });
+
   it("labels its input with the field's name and shows its findings", () => {
-    app.findings = [
+    preview.findings = [
       { severity: "error", code: "invalid-email", path: "release.contacts[0].email", message: "`x` is not an e-mail address" },
       { severity: "warning", code: "other", path: "release.contacts[1].email", message: "not mine" },
     ];
@@ -18,7 +22,6 @@ describe("TextField", () => {
   });
 
   it("renders user text as text, never as markup", () => {
-    app.findings = [];
     render(TextField, { props: { label: "Headline", path: "release.headline", value: "<b>x</b>", maxHint: 120 } });
     const input = screen.getByLabelText("Headline") as HTMLInputElement;
     expect(input.value).toBe("<b>x</b>");

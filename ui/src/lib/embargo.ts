@@ -6,15 +6,6 @@ export interface EmbargoParts {
   offset: string;
 }
 
-export const LANGUAGES = [
-  { code: "en", name: "English" },
-  { code: "fr", name: "Français" },
-  { code: "es", name: "Español" },
-  { code: "ru", name: "Русский" },
-  { code: "ar", name: "العربية" },
-  { code: "zh", name: "中文" },
-];
-
 /** Every UTC offset in use, from -12:00 to +14:00. */
 export const OFFSETS: string[] = (() => {
   const minutes = [-720, -660, -600, -570, -540, -480, -420, -360, -300, -240, -210, -180, -120, -60, 0, 60, 120,

@@ -73,6 +73,8 @@ export const ipc = {
    */
   exportDraft: (id: string, format: ExportFormat, saveAs: boolean, file: string | null = null) =>
     call<Exported>("export_draft", { id, format, saveAs, file }),
+  /** Puts the e-mail edition (HTML, with plain text as its alternative) on the clipboard. */
+  copyForEmail: (id: string, file: string | null = null) => call<null>("copy_for_email", { id, file }),
   openExported: (path: string) => call<null>("open_exported", { path }),
   showExported: (path: string) => call<null>("show_exported", { path }),
   saveSettings: (settings: Settings) => call<Settings>("save_settings", { settings }),

@@ -1,15 +1,10 @@
 // JSON paths of findings (`release.contacts[1].email`) mapped to the form:
 // which step holds the field, and the id of its input.
 
-export type StepId =
-  | "release"
-  | "headline"
-  | "dateline"
-  | "body"
-  | "quotes"
-  | "sections"
-  | "contacts"
-  | "review";
+import type { Step } from "./bindings/Step";
+
+/** A step of the guided form (Rust's `Step`). */
+export type StepId = Step;
 
 export const STEPS: { id: StepId; title: string }[] = [
   { id: "release", title: "Release" },

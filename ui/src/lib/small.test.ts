@@ -1,5 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
-import { looksLikeEmail, looksLikePhone } from "./contact";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { debounce } from "./debounce";
 import { formatOffset, joinEmbargo, splitEmbargo } from "./embargo";
 import { move } from "./reorder";
@@ -14,16 +13,6 @@ describe("embargo parts", () => {
   });
 });
 
-describe("contact checks as you type", () => {
-  it("match the Rust rules", () => {
-    expect(looksLikeEmail("gerardl@un.org")).toBe(true);
-    for (const bad of ["gerardl", "a@b", "a@@b.org", "a b@un.org", "@un.org", "a@un..org"]) expect(looksLikeEmail(bad)).toBe(false);
-    expect(looksLikePhone("+998 71 120 34 50")).toBe(true);
-    expect(looksLikePhone("12345")).toBe(false);
-    expect(looksLikePhone("call me")).toBe(false);
-  });
-});
-
 describe("reordering", () => {
   it("moves an item and clamps", () => {
     expect(move(["a", "b", "c"], 0, 2)).toEqual(["b", "c", "a"]);
@@ -33,6 +22,10 @@ describe("reordering", () => {
 });
 
 describe("debounce", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("runs once after the pause, or now on flush", () => {
     vi.useFakeTimers();
     const run = vi.fn();
@@ -48,6 +41,5 @@ describe("debounce", () => {
     expect(run).toHaveBeenCalledTimes(2);
     d.flush();
     expect(run).toHaveBeenCalledTimes(2);
-    vi.useRealTimers();
   });
 });

@@ -15,4 +15,8 @@ complete: Array<Step>,
 /**
  * Which way the draft's language is written: the form's fields follow it.
  */
-direction: TextDirection, };
+direction: TextDirection, 
+/**
+ * The e-mail edition's subject line.
+ */
+subject: string, };

@@ -3,4 +3,4 @@
 /**
  * What to export.
  */
-export type ExportFormat = "pdf" | "docx" | "both";
+export type ExportFormat = "pdf" | "docx" | "both" | "eml" | "web";

@@ -17,4 +17,8 @@ default_contact: Contact, theme: Theme,
 /**
  * Whether the preview beside the form is shown; remembered between runs.
  */
-preview_shown: boolean, };
+preview_shown: boolean, 
+/**
+ * Attach the PDF to the e-mail edition.
+ */
+attach_pdf: boolean, };

@@ -1,0 +1,117 @@
+//! What both HTML editions share: which element each part of the release
+//! is, lists gathered from their items, and runs of text as inline markup.
+
+use crate::escape::{escape_attr, escape_text, safe_link};
+use crate::look::{css_color, link_color};
+use release_style::{Block, CharStyle, Document, ListMarker, Role};
+use std::fmt::Write;
+
+/// The element a paragraph of `role` is written as.
+pub(crate) fn tag(role: Role) -> &'static str {
+    match role {
+        Role::Headline => "h1",
+        Role::SectionHeading => "h2",
+        Role::Subheading => "h3",
+        _ => "p",
+    }
+}
+
+/// A run of the Document's paragraphs as HTML lays them out: one paragraph,
+/// or the items of one list.
+pub(crate) enum Group<'d> {
+    Paragraph(&'d Block),
+    List {
+        ordered: bool,
+        items: Vec<&'d Block>,
+    },
+}
+
+/// The Document's paragraphs, list items gathered into their lists.
+pub(crate) fn groups(doc: &Document) -> Vec<Group<'_>> {
+    let mut out: Vec<Group<'_>> = Vec::new();
+    let mut last_list: Option<(bool, u32)> = None;
+    for block in &doc.blocks {
+        let kind = match (block.role, block.marker) {
+            (Role::ListItem, Some(ListMarker::Bullet)) | (Role::ListItem, None) => Some((false, 0)),
+            (Role::ListItem, Some(ListMarker::Number { list, .. })) => Some((true, list)),
+            _ => None,
+        };
+        match (kind, out.last_mut()) {
+            (Some(k), Some(Group::List { items, .. })) if last_list == Some(k) => items.push(block),
+            (Some((ordered, _)), _) => out.push(Group::List {
+                ordered,
+                items: vec![block],
+            }),
+            (None, _) => out.push(Group::Paragraph(block)),
+        }
+        last_list = kind;
+    }
+    out
+}
+
+/// How links and the dateline are marked up: with inline styles (mail) or
+/// with classes the page's stylesheet styles (web).
+#[derive(Clone, Copy)]
+pub(crate) enum Markup {
+    Inline,
+    Classes,
+}
+
+/// The spans of `block` as inline HTML.
+pub(crate) fn inline(doc: &Document, block: &Block, markup: Markup) -> String {
+    let mut out = String::new();
+    let link_style = format!(
+        "color:{};text-decoration:underline;",
+        css_color(link_color(doc))
+    );
+    for span in &block.spans {
+        let mut text = escape_text(&span.text);
+        let dateline = span.char_style == Some(CharStyle::Dateline);
+        if span.italic {
+            text = format!("<em>{text}</em>");
+        }
+        if span.bold || (dateline && doc.dateline_bold) {
+            text = format!("<strong>{text}</strong>");
+        }
+        if let Some(target) = span.link.as_deref().and_then(safe_link) {
+            let href = escape_attr(target);
+            text = match markup {
+                Markup::Inline => format!("<a href=\"{href}\" style=\"{link_style}\">{text}</a>"),
+                Markup::Classes => format!("<a href=\"{href}\">{text}</a>"),
+            };
+        }
+        if dateline && matches!(markup, Markup::Classes) {
+            text = match doc.metadata.date {
+                Some(date) => format!("<time class=\"dateline\" datetime=\"{date}\">{text}</time>"),
+                None => format!("<span class=\"dateline\">{text}</span>"),
+            };
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+/// The first body paragraph's words, shortened to about `max` characters at
+/// a word: a page's description.
+pub(crate) fn description(doc: &Document, max: usize) -> String {
+    let Some(first) = doc.blocks.iter().find(|b| b.role == Role::Body) else {
+        return doc.metadata.title.clone();
+    };
+    let text = first.text();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        if out.chars().count() + word.chars().count() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    let _ = write!(out, "…");
+    out
+}

@@ -1,0 +1,55 @@
+// The window's stores, made once and wired together here; components import
+// the ones they need. `createStores` makes a fresh set (tests do).
+
+import { ipc } from "../ipc";
+import { Form } from "./form.svelte";
+import { Library } from "./library.svelte";
+import { Notices } from "./notices.svelte";
+import { PreviewCycle } from "./preview.svelte";
+import { DraftSession } from "./session.svelte";
+import { SettingsState } from "./settings.svelte";
+
+export interface Stores {
+  form: Form;
+  notices: Notices;
+  settings: SettingsState;
+  preview: PreviewCycle;
+  session: DraftSession;
+  library: Library;
+}
+
+export function createStores(): Stores {
+  const form = new Form();
+  const notices = new Notices(form);
+  const settings = new SettingsState(notices);
+  const preview = new PreviewCycle(notices);
+  const session = new DraftSession({ form, notices, preview, listChanged: () => library.reload() });
+  const library: Library = new Library({ form, notices, session });
+  return { form, notices, settings, preview, session, library };
+}
+
+/**
+ * Starts the window: settings, styles, the draft to open (and a recovery
+ * copy if newer), the drafts list, then any draft file handed to the app.
+ */
+export async function start({ notices, settings, session, library }: Stores): Promise<void> {
+  void ipc.onClose(() => session.saveNow()).catch((error) => notices.fail(error));
+  try {
+    const startup = await ipc.startup();
+    settings.current = startup.settings;
+    settings.styles = startup.styles;
+    settings.languages = startup.languages;
+    library.dir = startup.library_dir;
+    session.switchTo(startup.opened);
+    await library.reload();
+    void ipc.onFileHanded(() => void session.takeFile()).catch((error) => notices.fail(error));
+    await session.takeFile();
+  } catch (error) {
+    notices.fail(error);
+  } finally {
+    session.ready = true;
+  }
+}
+
+export const stores = createStores();
+export const { form, notices, settings, preview, session, library } = stores;

@@ -1,0 +1,108 @@
+// The drafts library as the sidebar shows it: the drafts (filtered by the
+// search), the trash, and the actions that add or remove drafts. A draft
+// made or restored here is opened through the session, which saves the one
+// being left first.
+
+import type { DraftEntry } from "../bindings/DraftEntry";
+import { ipc } from "../ipc";
+import type { Form } from "./form.svelte";
+import type { Notices } from "./notices.svelte";
+import type { DraftSession } from "./session.svelte";
+
+export interface LibraryParts {
+  form: Form;
+  notices: Notices;
+  session: DraftSession;
+}
+
+export class Library {
+  /** Where the drafts are kept, as Rust reports it. */
+  dir = $state("");
+  entries = $state<DraftEntry[]>([]);
+  trash = $state<DraftEntry[]>([]);
+  query = $state("");
+  showTrash = $state(false);
+
+  private readonly form: Form;
+  private readonly notices: Notices;
+  private readonly session: DraftSession;
+
+  constructor(parts: LibraryParts) {
+    ({ form: this.form, notices: this.notices, session: this.session } = parts);
+  }
+
+  /** Lists the drafts matching the search again (and the trash, when shown). */
+  async reload(): Promise<void> {
+    try {
+      this.entries = await ipc.listDrafts(this.query);
+      if (this.showTrash) this.trash = await ipc.listTrash();
+    } catch (error) {
+      this.notices.fail(error);
+    }
+  }
+
+  async toggleTrash(): Promise<void> {
+    this.showTrash = !this.showTrash;
+    await this.reload();
+  }
+
+  async create(fromExample = false): Promise<void> {
+    if (!(await this.session.saveNow())) return;
+    try {
+      this.session.switchTo(await ipc.createDraft(fromExample));
+      this.form.step = "release";
+      await this.reload();
+    } catch (error) {
+      this.notices.fail(error);
+    }
+  }
+
+  /** Copies the open draft and edits the copy; a file edited in place is imported instead. */
+  async duplicate(): Promise<void> {
+    if (this.session.file) return this.session.importFile();
+    if (!this.session.id || !(await this.session.saveNow())) return;
+    try {
+      this.session.switchTo(await ipc.duplicateDraft(this.session.id));
+      await this.reload();
+      this.notices.say("Duplicated: you are editing the copy.");
+    } catch (error) {
+      this.notices.fail(error);
+    }
+  }
+
+  /** Moves draft `id` to the trash; when it is the open one, another is opened (or a new one made). */
+  async remove(id: string): Promise<void> {
+    try {
+      if (id === this.session.id) await this.session.saveNow();
+      await ipc.deleteDraft(id);
+      await this.reload();
+      // Asked again: the save may have moved the window to a kept copy.
+      if (id === this.session.id) {
+        const next = this.entries.find((e) => !e.damaged);
+        if (next) await this.session.open(next.id);
+        else await this.create(false);
+      }
+      this.notices.show({
+        message: "Draft moved to the trash.",
+        kind: "info",
+        undo: async () => {
+          await ipc.undeleteDraft(id);
+          await this.reload();
+          await this.session.open(id);
+        },
+      });
+    } catch (error) {
+      this.notices.fail(error);
+    }
+  }
+
+  async undelete(id: string): Promise<void> {
+    try {
+      await ipc.undeleteDraft(id);
+      await this.reload();
+      this.notices.say("Draft restored from the trash.");
+    } catch (error) {
+      this.notices.fail(error);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+// The preview cycle: after a pause in typing the draft is checked and
+// rendered by Rust; the findings, the texts as they will print and the PDF's
+// bytes arrive together. One refresh runs at a time; edits made meanwhile
+// are shown by one more refresh when it ends.
+
+import type { Draft } from "../bindings/Draft";
+import type { Finding } from "../bindings/Finding";
+import type { Printed } from "../bindings/Printed";
+import type { Step } from "../bindings/Step";
+import type { TextDirection } from "../bindings/TextDirection";
+import { debounce } from "../debounce";
+import { ipc } from "../ipc";
+import type { Notices } from "./notices.svelte";
+
+/** After this pause in typing the preview and findings are refreshed. */
+export const PREVIEW_MS = 60;
+
+export class PreviewCycle {
+  findings = $state<Finding[]>([]);
+  printed = $state<Printed | null>(null);
+  /** The steps Rust found complete. */
+  complete = $state<Step[]>([]);
+  /** Which way the draft's language is written, as Rust decides it. */
+  direction = $state<TextDirection>("ltr");
+  /** The e-mail edition's subject line. */
+  subject = $state("");
+  /** The PDF's bytes, as exported. */
+  pdf = $state<Uint8Array | null>(null);
+  /** How long Rust took to check and render it. */
+  ms = $state<number | null>(null);
+  /**
+   * When the edit that `pdf` shows was made (`performance.now()`), 0 when it
+   * shows a draft as opened. Plain, not state: it is read with `pdf`
+   * (tests/e2e/measure.mjs times edits to drawn pages with it).
+   */
+  editedAt = 0;
+
+  /** The newest draft asked for, and when its edit was made. */
+  private wanted: { draft: Draft; editedAt: number } | null = null;
+  private running = false;
+  private again = false;
+  private refresh = debounce(() => void this.run(), PREVIEW_MS);
+
+  constructor(private readonly notices: Notices) {}
+
+  get errors(): Finding[] {
+    return this.findings.filter((f) => f.severity === "error");
+  }
+
+  /** `draft` was edited at `editedAt`: it is shown once typing pauses. */
+  edited(draft: Draft, editedAt: number): void {
+    this.wanted = { draft, editedAt };
+    this.refresh();
+  }
+
+  /**
+   * Shows `draft` now (just opened, or about to be exported). When a refresh
+   * is running already, this returns at once and that refresh runs again.
+   */
+  now(draft: Draft, editedAt = 0): Promise<void> {
+    this.refresh.cancel();
+    this.wanted = { draft, editedAt };
+    return this.run();
+  }
+
+  private async run(): Promise<void> {
+    const wanted = this.wanted;
+    if (!wanted) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    try {
+      const started = performance.now();
+      const [checked, pdf] = await Promise.all([ipc.checkDraft(wanted.draft), ipc.previewPdf(wanted.draft)]);
+      this.findings = checked.findings;
+      this.printed = checked.printed;
+      this.complete = checked.complete;
+      this.direction = checked.direction;
+      this.subject = checked.subject;
+      this.editedAt = wanted.editedAt;
+      this.pdf = pdf;
+      this.ms = Math.round(performance.now() - started);
+    } catch (error) {
+      // A newer edit is waiting: its refresh tells whether the problem remains.
+      if (!this.again) this.notices.fail(error);
+    } finally {
+      this.running = false;
+      if (this.again) {
+        this.again = false;
+        void this.run();
+      }
+    }
+  }
+}
