@@ -7,9 +7,25 @@ run:
 	scripts/deps.sh run
 	scripts/run.sh
 
+# As another user than root: make test TEST_FLAGS=--without-root-tests
+# (skips the package test and the tmpfs test, and says so).
 test:
 	scripts/deps.sh test
-	scripts/test.sh
+	scripts/test.sh $(TEST_FLAGS)
+
+# Parts of make test.
+rust-test:
+	scripts/deps.sh test
+	cd ui && npm run -s build
+	cargo test --workspace --no-fail-fast
+
+ui-test:
+	scripts/deps.sh run
+	cd ui && npm run -s check && npm run -s lint && npm run -s test
+
+e2e:
+	scripts/deps.sh test
+	tests/e2e/run.sh
 
 deps:
 	scripts/deps.sh test
@@ -22,6 +38,7 @@ bench:
 	cargo bench --workspace
 
 example:
+	mkdir -p out
 	cargo run -q -p release-cli -- export templates/example.release.json --pdf out/example.pdf --docx out/example.docx
 
 # The installable .deb (target/release/bundle/deb/); see README, "Packages".

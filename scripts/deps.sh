@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Release Composer needs on Debian 12:
-# system packages (apt, when run as root), Rust components, cargo tools, npm packages.
-# Not root: says which system packages are missing and the command that installs them.
+# system packages (apt, when run as root), Rust components, cargo tools, npm packages,
+# and the tests' Python packages. Not root: says which system packages are
+# missing and the command that installs them.
 #
 #   scripts/deps.sh run    what `make run` needs
 #   scripts/deps.sh test   what `make test` needs (run + the independent checkers)
+#
+# Where the test tools land (the tests call these paths, never whatever is
+# first on PATH):
+#   .tools/venv/bin/python        Python 3.11 (Debian's /usr/bin/python3 -m venv)
+#                                 with scripts/requirements-test.txt, every
+#                                 package pinned; rebuilt when that file changes
+#   .tools/cargo/bin/tauri-driver tauri-driver $TAURI_DRIVER_VERSION (cargo install --root)
+#   /usr/bin/...                  the Debian packages below (pdftotext, qpdf,
+#                                 soffice, WebKitWebDriver, chromium, unzip, ...)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-test}
@@ -12,7 +22,12 @@ what=${1:-test}
 run_pkgs=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libgtk-3-dev
   librsvg2-dev libayatana-appindicator3-dev libssl-dev libxdo-dev xvfb xauth)
 test_pkgs=(webkit2gtk-driver poppler-utils qpdf imagemagick libreoffice-writer-nogui
-  python3-docx fonts-liberation2 procps
+  fonts-liberation2 procps unzip
+  # the tests' Python environment (.tools/venv) is made with Debian's venv module
+  python3-venv
+  # the e-mail and web editions in a browser (tests/editions), and the X
+  # clipboard the app fills (e2e)
+  chromium xclip
   # the package test (tests/package): find the installed app's window, a session
   # bus for single-instance, the desktop entry checker, the MIME database
   xdotool x11-utils dbus-daemon desktop-file-utils shared-mime-info)
@@ -43,9 +58,31 @@ if command -v rustup >/dev/null; then
   done
 fi
 
-if [ "$what" = test ] && ! command -v tauri-driver >/dev/null; then
-  echo "deps: installing tauri-driver (cargo install)"
-  cargo install --locked tauri-driver --version 2.1.0 -q
+TAURI_DRIVER_VERSION=2.1.0
+if [ "$what" = test ]; then
+  tools=.tools/cargo
+  if ! grep -q "^\"tauri-driver $TAURI_DRIVER_VERSION " "$tools/.crates.toml" 2>/dev/null \
+    || [ ! -x "$tools/bin/tauri-driver" ]; then
+    echo "deps: installing tauri-driver $TAURI_DRIVER_VERSION into $tools (cargo install)"
+    cargo install --locked --root "$tools" tauri-driver --version "$TAURI_DRIVER_VERSION" -q
+  fi
+
+  # The tests' Python: a virtual environment of Debian's Python with exactly the
+  # pinned packages. Not the system's site-packages, not pyenv's shims.
+  venv=.tools/venv
+  requirements=scripts/requirements-test.txt
+  stamp=$venv/requirements.sha256
+  want="$(sha256sum "$requirements" | cut -d' ' -f1) $(/usr/bin/python3 -c 'import sys; print(sys.version.split()[0])')"
+  if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    echo "deps: making $venv from $requirements"
+    rm -rf "$venv"
+    /usr/bin/python3 -m venv "$venv"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-input --no-deps \
+      --require-virtualenv -r "$requirements"
+    "$venv/bin/python" -m pip check -q --disable-pip-version-check \
+      || { echo "deps: $requirements does not pin every dependency (pip check above)" >&2; exit 1; }
+    echo "$want" >"$stamp"
+  fi
 fi
 
 command -v npm >/dev/null || { echo "deps: npm is missing: apt-get install nodejs npm (Node.js 20)" >&2; exit 1; }

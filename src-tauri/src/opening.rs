@@ -86,7 +86,7 @@ pub fn open_handed(state: &AppState, path: &Path) -> FileOpened {
             Ok(opened) => FileOpened::Library {
                 opened: Box::new(opened),
             },
-            Err(error) => FileOpened::Refused { error },
+            Err(error) => refused(error),
         };
     }
     match release_drafts::load_file(path) {
@@ -104,8 +104,15 @@ pub fn open_handed(state: &AppState, path: &Path) -> FileOpened {
                 }),
             }
         }
-        Err(e) => FileOpened::Refused { error: e.into() },
+        Err(e) => refused(e.into()),
     }
+}
+
+/// A refusal, also written to stderr: the window shows it in a toast, and
+/// scripts (the package test) and logs read it there.
+fn refused(error: IpcError) -> FileOpened {
+    eprintln!("release-composer: not opened: {}", error.message);
+    FileOpened::Refused { error }
 }
 
 #[cfg(test)]

@@ -1,11 +1,21 @@
-// End-to-end tests of the real app: the release binary's webview driven by
+// End-to-end tests of the real app: the debug binary's webview driven by
 // WebdriverIO through tauri-driver and WebKitWebDriver, under Xvfb (run.sh).
-// Each run uses its own library, export and settings folders.
+//
+// Every test starts from nothing: its own library, export, data and settings
+// folders, its own tauri-driver and app session (`openApp`), so each one runs
+// alone (`node --test --test-name-pattern=…`) and a failure does not cascade.
+// Waits are on what the app shows or writes (DOM state, files on disk, the
+// preview's User Timing measures), never on a fixed pause.
+//
+// Environment: E2E_WEBDRIVER_PORT (4444) and E2E_NATIVE_PORT (its port + 1),
+// RELEASE_COMPOSER_APP (the debug build), E2E_SCREENSHOTS (a folder for a
+// picture of the screen at the end of each test; the system's temporary
+// folder), E2E_DEBUG (log every WebDriver command and the processes' lives).
 
-import { after, afterEach, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -13,17 +23,24 @@ import { remote } from "webdriverio";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const APP = process.env.RELEASE_COMPOSER_APP ?? join(ROOT, "target/debug/release-composer-app");
-const home = mkdtempSync(join(tmpdir(), "release-composer-e2e-"));
-const env = {
-  ...process.env,
-  GSETTINGS_BACKEND: "memory",
-  XDG_DATA_HOME: join(home, "data"),
-  XDG_CONFIG_HOME: join(home, "config"),
-  RELEASE_COMPOSER_LIBRARY: join(home, "drafts"),
-  RELEASE_COMPOSER_EXPORT_DIR: join(home, "exports"),
-};
-let driver;
-let browser;
+const PORT = Number(process.env.E2E_WEBDRIVER_PORT ?? 4444);
+const NATIVE_PORT = Number(process.env.E2E_NATIVE_PORT ?? PORT + 1);
+// The tools scripts/deps.sh test installs, by their full paths.
+const TAURI_DRIVER = join(ROOT, ".tools/cargo/bin/tauri-driver");
+const WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver";
+const PYTHON = join(ROOT, ".tools/venv/bin/python");
+const READ_DOCX = join(ROOT, "tests/tools/read-docx.py");
+const PDFTOTEXT = "/usr/bin/pdftotext";
+const IMPORT = "/usr/bin/import";
+const XCLIP = "/usr/bin/xclip";
+const READ_EML = join(ROOT, "crates/release-mail/tests/read_eml.py");
+
+for (const tool of [APP, TAURI_DRIVER, WEBKIT_DRIVER, PYTHON, PDFTOTEXT, IMPORT, XCLIP]) {
+  assert.ok(existsSync(tool), `${tool} is missing: run scripts/deps.sh test and cargo build -p release-composer-app`);
+}
+
+const debug = process.env.E2E_DEBUG ? (...what) => console.error(new Date().toISOString(), ...what) : () => {};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function portOpen(port) {
   return new Promise((ok) => {
@@ -35,254 +52,498 @@ function portOpen(port) {
   });
 }
 
-async function startDriver() {
-  driver = spawn("tauri-driver", ["--port", "4444"], { env, stdio: ["ignore", "inherit", "inherit"] });
-  for (let i = 0; i < 100; i++) {
-    if (await portOpen(4444)) return;
-    await new Promise((r) => setTimeout(r, 100));
+async function until(what, check, timeout = 10000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await sleep(20);
   }
-  throw new Error("tauri-driver did not start on port 4444");
+  throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
 }
 
-/** Starts the app, with `args` on its command line (a draft file's path, as a double-click gives). */
-async function launch(args = []) {
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: 4444,
-    logLevel: "warn",
-    capabilities: { "tauri:options": { application: APP, args }, "wdio:enforceWebDriverClassic": true },
-  });
-  await field("release.kind").waitForExist({ timeout: 20000 });
+/** The processes below `pid`, from /proc/PID/task/TID/children. */
+function descendants(pid) {
+  const found = [];
+  const queue = [pid];
+  while (queue.length) {
+    const p = queue.shift();
+    let tasks = [];
+    try {
+      tasks = readdirSync(`/proc/${p}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      let children = "";
+      try {
+        children = readFileSync(`/proc/${p}/task/${task}/children`, "utf8");
+      } catch {
+        continue;
+      }
+      for (const child of children.trim().split(/\s+/).filter(Boolean).map(Number)) {
+        found.push(child);
+        queue.push(child);
+      }
+    }
+  }
+  return found;
 }
 
-async function quit() {
+/** Whether process `pid` still runs (gone or a zombie: no). */
+function alive(pid) {
   try {
-    await browser?.deleteSession();
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
   } catch {
-    // The app was killed on purpose.
+    return false;
   }
-  browser = undefined;
 }
 
-const field = (path) => browser.$(`[id="field-${path}"]`);
-const button = (text) => browser.$(`button=${text}`);
-
-async function setValue(path, value) {
-  const el = await field(path);
-  await el.waitForExist({ timeout: 5000 });
-  await browser.execute(
-    (id, v) => {
-      const input = document.getElementById(id);
-      input.value = v;
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      input.dispatchEvent(new Event("change", { bubbles: true }));
-    },
-    `field-${path}`,
-    value,
-  );
+/** Fresh folders for one app: library, exports, data and settings. */
+function makeFolders() {
+  const home = mkdtempSync(join(tmpdir(), "release-composer-e2e-"));
+  const folders = {
+    home,
+    library: join(home, "drafts"),
+    exports: join(home, "exports"),
+    config: join(home, "config"),
+    data: join(home, "data"),
+  };
+  folders.env = {
+    ...process.env,
+    GSETTINGS_BACKEND: "memory",
+    XDG_DATA_HOME: folders.data,
+    XDG_CONFIG_HOME: folders.config,
+    RELEASE_COMPOSER_LIBRARY: folders.library,
+    RELEASE_COMPOSER_EXPORT_DIR: folders.exports,
+  };
+  return folders;
 }
 
-async function typeInto(path, text) {
-  const el = await field(path);
-  await el.waitForExist({ timeout: 5000 });
-  await el.click();
-  await el.addValue(text);
+/** One app under test: its own tauri-driver (with its folders in the environment) and WebDriver session. */
+class App {
+  constructor(folders, driver) {
+    this.folders = folders;
+    this.driver = driver;
+    this.browser = undefined;
+  }
+
+  static async start(folders, args) {
+    assert.ok(!(await portOpen(PORT)), `port ${PORT} is taken: set E2E_WEBDRIVER_PORT`);
+    const driver = spawn(TAURI_DRIVER, ["--port", String(PORT), "--native-port", String(NATIVE_PORT), "--native-driver", WEBKIT_DRIVER], {
+      env: folders.env,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    const app = new App(folders, driver);
+    debug("tauri-driver", driver.pid, "started");
+    await until(`tauri-driver on port ${PORT}`, () => portOpen(PORT), 10000);
+    await app.launch(args);
+    return app;
+  }
+
+  /** Starts the app, with `args` on its command line (a draft file's path, as a double-click gives). */
+  async launch(args = []) {
+    this.browser = await remote({
+      hostname: "127.0.0.1",
+      port: PORT,
+      logLevel: process.env.E2E_DEBUG ? "info" : "warn",
+      capabilities: { "tauri:options": { application: APP, args }, "wdio:enforceWebDriverClassic": true },
+    });
+    await this.field("release.kind").waitForExist({ timeout: 20000 });
+    debug("app", this.pid(), "shows the form");
+  }
+
+  /** The app's process: the one child of this test's drivers running APP. */
+  pid() {
+    const app = realpathSync(APP);
+    const pids = descendants(this.driver.pid).filter((p) => {
+      try {
+        return readlinkSync(`/proc/${p}/exe`) === app;
+      } catch {
+        return false;
+      }
+    });
+    assert.equal(pids.length, 1, `expected one app process under tauri-driver ${this.driver.pid}, found ${pids.join(", ") || "none"}`);
+    return pids[0];
+  }
+
+  /** Kills the app as a crash would (SIGKILL, by its pid) and ends the session. */
+  async kill() {
+    const pid = this.pid();
+    process.kill(pid, "SIGKILL");
+    await until(`app process ${pid} to die`, () => !alive(pid), 10000);
+    await this.quit();
+  }
+
+  /** Ends the session (the app quits); waits until its process is gone. */
+  async quit() {
+    let pid;
+    try {
+      pid = this.pid();
+    } catch {
+      pid = undefined;
+    }
+    try {
+      await this.browser?.deleteSession();
+    } catch {
+      // The app was killed on purpose.
+    }
+    this.browser = undefined;
+    debug("session of app", pid, "deleted");
+    if (pid) await until(`app process ${pid} to exit`, () => !alive(pid), 10000);
+  }
+
+  async restart(args = []) {
+    await this.quit();
+    await this.launch(args);
+  }
+
+  /** Ends the session and the drivers; kills, by pid, whatever this test started that is left. */
+  async stop(name) {
+    // The screen as Xvfb has it: WebDriver's screenshot of the page can wait
+    // for minutes after an export (WebKitWebDriver's snapshot never returns)
+    // and then keeps the session from closing.
+    const dir = process.env.E2E_SCREENSHOTS ?? tmpdir();
+    try {
+      execFileSync(IMPORT, ["-window", "root", join(dir, `release-composer-e2e-${name.replace(/\W+/g, "-")}.png`)], { timeout: 10000 });
+    } catch (error) {
+      console.error(`no screenshot of ${name}: ${error.message}`);
+    }
+    let failure;
+    try {
+      await this.quit();
+    } catch (error) {
+      failure = error;
+    }
+    const below = descendants(this.driver.pid);
+    this.driver.kill("SIGTERM");
+    const exited = () => this.driver.exitCode !== null || this.driver.signalCode !== null;
+    await until("tauri-driver to exit", exited, 5000).catch(() => this.driver.kill("SIGKILL"));
+    const left = below.filter(alive);
+    debug("tauri-driver exited; still running below it:", left);
+    for (const pid of left) process.kill(pid, "SIGKILL");
+    await until(`port ${PORT} to be free`, async () => !(await portOpen(PORT)), 10000);
+    rmSync(this.folders.home, { recursive: true, force: true });
+    if (failure) throw failure;
+  }
+
+  field(path) {
+    return this.browser.$(`[id="field-${path}"]`);
+  }
+
+  button(text) {
+    return this.browser.$(`button=${text}`);
+  }
+
+  async setValue(path, value) {
+    await this.field(path).waitForExist({ timeout: 5000 });
+    await this.browser.execute(
+      (id, v) => {
+        const input = document.getElementById(id);
+        input.value = v;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      },
+      `field-${path}`,
+      value,
+    );
+  }
+
+  /** Types `text` at the end of a field, as a user who clicked into it and pressed Ctrl+End. */
+  async typeInto(path, text) {
+    const el = await this.field(path);
+    await el.waitForExist({ timeout: 5000 });
+    await el.click();
+    await this.browser.keys(["Control", "End"]);
+    await el.addValue(text);
+  }
+
+  async step(title) {
+    await this.browser.$(".rail").$(`button*=${title}`).click();
+  }
+
+  previewText() {
+    return this.browser.$('[data-testid="preview-text"]').getProperty("textContent");
+  }
+
+  saveStatus() {
+    return this.browser.$('[data-testid="save-status"]').getText();
+  }
+
+  /** How many preview renders have finished drawing the pages in view. */
+  drawn() {
+    return this.browser.execute(() => performance.getEntriesByName("preview: PDF to pages in view drawn").length);
+  }
 }
 
-async function step(title) {
-  await browser.$(".rail").$(`button*=${title}`).click();
-}
-
-async function previewText() {
-  return browser.$('[data-testid="preview-text"]').getProperty("textContent");
+/** The app for test `t`, in fresh folders (or `folders`), stopped when the test ends. */
+async function openApp(t, { folders = makeFolders(), args = [] } = {}) {
+  const app = await App.start(folders, args);
+  t.after(() => app.stop(t.name));
+  return app;
 }
 
 async function waitForFile(dir, extension, timeout = 20000) {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const found = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(extension)) : [];
-    if (found.length) return join(dir, found[0]);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no ${extension} file appeared in ${dir}`);
+  let found = [];
+  await until(
+    `a ${extension} file in ${dir}`,
+    () => {
+      found = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(extension)) : [];
+      return found.length > 0;
+    },
+    timeout,
+  );
+  return join(dir, found[0]);
 }
 
-const HEADLINE = "Almaty water summit agrees on a shared plan for the Aral basin";
+/** Draft files of a library folder, name → parsed JSON. */
+function drafts(dir) {
+  if (!existsSync(dir)) return {};
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".release.json"))
+      .map((f) => [f, JSON.parse(readFileSync(join(dir, f), "utf8"))]),
+  );
+}
 
-before(async () => {
-  assert.ok(existsSync(APP), `${APP} is missing: build it with cargo build -p release-composer-app`);
-  await startDriver();
+const flat = (text) => text.replace(/\s+/g, " ");
+
+test("first start opens the example release and previews the real PDF", async (t) => {
+  const app = await openApp(t);
+  await app.step("Headline");
+  assert.match(await app.field("release.headline").getValue(), /^Launch of the Phase IV of the project/);
+  await app.browser.waitUntil(async () => (await app.previewText()).includes("PRESS RELEASE"), { timeout: 20000, timeoutMsg: "the preview never showed the PDF" });
+  assert.match(await app.previewText(), /Dushanbe \(Tajikistan\), 8 December 2021/);
+  assert.match(await app.saveStatus(), /Saved/);
 });
 
-// A picture of the window after each test, for when one fails.
-afterEach(async (t) => {
-  const dir = process.env.E2E_SCREENSHOTS ?? tmpdir();
-  await browser?.saveScreenshot(join(dir, `release-composer-e2e-${t.name.replace(/\W+/g, "-")}.png`)).catch(() => {});
-});
-
-after(async () => {
-  await quit();
-  driver?.kill("SIGTERM");
-  rmSync(home, { recursive: true, force: true });
-});
-
-test("first start opens the example release and previews the real PDF", async () => {
-  await launch();
-  await step("Headline");
-  const headline = await field("release.headline").getValue();
-  assert.match(headline, /^Launch of the Phase IV of the project/);
-  await browser.waitUntil(async () => (await previewText()).includes("PRESS RELEASE"), { timeout: 20000, timeoutMsg: "the preview never showed the PDF" });
-  const text = await previewText();
-  assert.match(text, /Dushanbe \(Tajikistan\), 8 December 2021/);
-  assert.match(await browser.$('[data-testid="save-status"]').getText(), /Saved/);
-});
-
-test("the preview draws the pages in view, and the others when scrolled to", async () => {
+test("the preview draws the pages in view, and the others when scrolled to", async (t) => {
+  const app = await openApp(t);
   const pages = () =>
-    browser.execute(() => {
+    app.browser.execute(() => {
       const box = document.querySelector('[data-testid="preview-pages"]');
       return [...box.children].map((page) => ({ tag: page.tagName, render: page.dataset.render ?? "", width: page.clientWidth }));
     });
+  await app.browser.waitUntil(async () => (await app.drawn()) > 0 && (await pages())[0]?.tag === "CANVAS", { timeout: 20000, timeoutMsg: "the preview was never drawn" });
   const fitWidth = (await pages())[0].width;
-  for (let i = 0; i < 2; i++) await browser.$('button[aria-label="Zoom in"]').click();
-  // At 150 % page 1 fills the pane and page 2 is out of view.
-  await browser.waitUntil(async () => (await pages())[0].width > fitWidth * 1.2 && (await pages())[0].tag === "CANVAS", { timeout: 10000, timeoutMsg: "page 1 was not redrawn at the new zoom" });
-  await browser.pause(1000);
+  // One zoom step at a time, each waited for until its render has finished
+  // drawing the pages in view (its User Timing measure is written then).
+  let width = fitWidth;
+  for (let i = 0; i < 2; i++) {
+    const drawn = await app.drawn();
+    await app.browser.$('button[aria-label="Zoom in"]').click();
+    const before = width;
+    await app.browser.waitUntil(
+      async () => {
+        const [first] = await pages();
+        return first.tag === "CANVAS" && first.width > before * 1.1 && (await app.drawn()) > drawn;
+      },
+      { timeout: 10000, timeoutMsg: `zoom step ${i + 1}: page 1 was not redrawn larger` },
+    );
+    width = (await pages())[0].width;
+  }
+  // At 150 % page 1 fills the pane and page 2 is out of view: the render that
+  // drew page 1 has finished and left page 2 as it was.
   const [first, second] = await pages();
+  assert.ok(first.width > fitWidth * 1.4, `page 1 is ${first.width} px wide at 150 %, ${fitWidth} px at fit width`);
   assert.notEqual(second.render, first.render, "page 2, out of view, was drawn too");
-  await browser.execute(() => {
+  await app.browser.execute(() => {
     const box = document.querySelector('[data-testid="preview-pages"]');
     box.scrollTop = box.scrollHeight;
   });
-  await browser.waitUntil(async () => { const [, second] = await pages(); return second.tag === "CANVAS" && second.render === first.render; }, { timeout: 10000, timeoutMsg: "page 2 was not drawn when scrolled to" });
-  await browser.$("button=Fit").click();
+  await app.browser.waitUntil(
+    async () => {
+      const [, second] = await pages();
+      return second.tag === "CANVAS" && second.render === first.render;
+    },
+    { timeout: 10000, timeoutMsg: "page 2 was not drawn when scrolled to" },
+  );
 });
 
-test("typing while the preview is redrawn never shows a preview error", async () => {
+test("typing while the preview is redrawn never shows a preview error", async (t) => {
+  const app = await openApp(t);
   // A newer preview closes the document an older one is still drawing; that
   // is no failure and must not flash the preview's alert.
-  await browser.execute(() => {
+  await app.browser.execute(() => {
     window.previewAlerts = 0;
     new MutationObserver(() => {
       if (document.querySelector(".preview-problem")) window.previewAlerts++;
     }).observe(document.body, { childList: true, subtree: true });
   });
-  await step("Headline");
-  const headline = await field("release.headline");
-  await headline.click();
-  await browser.keys("End");
+  await app.step("Headline");
+  await app.field("release.headline").click();
+  await app.browser.keys("End");
+  // Keys paced about as fast as the preview's pause (60 ms), so renders overlap.
   for (const key of " overlapping previews") {
-    await browser.keys(key);
-    await browser.pause(70 + Math.round(Math.random() * 60));
+    await app.browser.keys(key);
+    await sleep(70 + Math.round(Math.random() * 60));
   }
-  await browser.waitUntil(async () => (await previewText()).includes("overlapping previews"), { timeout: 20000, timeoutMsg: "the preview never showed the typed text" });
-  assert.equal(await browser.execute(() => window.previewAlerts), 0);
+  await app.browser.waitUntil(async () => (await app.previewText()).includes("overlapping previews"), { timeout: 20000, timeoutMsg: "the preview never showed the typed text" });
+  assert.equal(await app.browser.execute(() => window.previewAlerts), 0);
 });
 
-test("a new draft filled step by step previews and exports as PDF and DOCX", async () => {
-  await button("New").click();
-  await browser.waitUntil(async () => (await field("release.kind").getValue()) === "PRESS RELEASE", { timeout: 10000 });
-  await setValue("release.kind", "MEDIA ADVISORY");
-  await step("Headline");
-  await typeInto("release.headline", HEADLINE);
-  await step("Dateline");
-  await setValue("release.dateline.city", "Almaty");
-  await setValue("release.dateline.country", "Kazakhstan");
-  await setValue("release.dateline.date", "2026-11-20");
-  await browser.waitUntil(async () => (await browser.$(".printed").getText()).includes("Almaty (Kazakhstan), 20 November 2026"), { timeout: 10000, timeoutMsg: "the dateline was not shown as it will print" });
-  await step("Body");
-  await typeInto("release.body", "Ministers of five countries met today to agree on shared water rules for the basin.");
-  await step("Quotes");
-  await button("Add quote").click();
-  await setValue("release.quotes[0].speaker", "Ms. Aigerim Sadykova");
-  await typeInto("release.quotes[0].text", "Water is the one thing we cannot divide.");
-  await step("Contacts");
-  await button("Add contact").click();
-  await setValue("release.contacts[0].name", "Mr. Daniyar Ospanov");
-  await setValue("release.contacts[0].email", "ospanov@example.org");
-  await step("Review");
+test("a new draft filled step by step previews and exports as PDF and DOCX", async (t) => {
+  const app = await openApp(t);
+  const HEADLINE = "Almaty water summit agrees on a shared plan for the Aral basin";
+  const DATELINE = "Almaty (Kazakhstan), 20 November 2026";
+  const QUOTE = "Ms. Aigerim Sadykova said that “Water is the one thing we cannot divide.”";
+  const CONTACT = ["Mr. Daniyar Ospanov", "ospanov@example.org"];
+  await app.button("New").click();
+  await app.browser.waitUntil(async () => (await app.field("release.kind").getValue()) === "PRESS RELEASE", { timeout: 10000 });
+  await app.setValue("release.kind", "MEDIA ADVISORY");
+  await app.step("Headline");
+  await app.typeInto("release.headline", HEADLINE);
+  await app.step("Dateline");
+  await app.setValue("release.dateline.city", "Almaty");
+  await app.setValue("release.dateline.country", "Kazakhstan");
+  await app.setValue("release.dateline.date", "2026-11-20");
+  await app.browser.waitUntil(async () => (await app.browser.$(".printed").getText()).includes(DATELINE), { timeout: 10000, timeoutMsg: "the dateline was not shown as it will print" });
+  await app.step("Body");
+  await app.typeInto("release.body", "Ministers of five countries met today to agree on shared water rules for the basin.");
+  await app.step("Quotes");
+  await app.button("Add quote").click();
+  await app.setValue("release.quotes[0].speaker", "Ms. Aigerim Sadykova");
+  await app.typeInto("release.quotes[0].text", "Water is the one thing we cannot divide.");
+  await app.step("Contacts");
+  await app.button("Add contact").click();
+  await app.setValue("release.contacts[0].name", CONTACT[0]);
+  await app.setValue("release.contacts[0].email", CONTACT[1]);
+  await app.step("Review");
   // The contact is the last thing typed: once it prints, the preview is up to date.
-  await browser.waitUntil(async () => (await previewText()).includes("Mr. Daniyar Ospanov"), { timeout: 20000, timeoutMsg: "the preview never caught up with the form" });
-  assert.match(await previewText(), /Almaty water summit agrees on a shared plan/);
-  assert.match(await previewText(), /Ms\. Aigerim Sadykova said that “Water is the one thing we cannot divide\.”/);
+  await app.browser.waitUntil(async () => (await app.previewText()).includes(CONTACT[1]), { timeout: 20000, timeoutMsg: "the preview never caught up with the form" });
+  const preview = flat(await app.previewText());
+  for (const expected of [HEADLINE, DATELINE, QUOTE, ...CONTACT]) assert.ok(preview.includes(expected), `the preview lacks “${expected}”: ${preview}`);
 
-  await button("Export PDF").click();
-  const pdf = await waitForFile(env.RELEASE_COMPOSER_EXPORT_DIR, ".pdf");
-  assert.match(execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " "), /Almaty water summit agrees on a shared plan/);
-  await button("Export DOCX").click();
-  const docx = await waitForFile(env.RELEASE_COMPOSER_EXPORT_DIR, ".docx");
-  const xml = execFileSync("unzip", ["-p", docx, "word/document.xml"], { encoding: "utf8" });
-  assert.match(xml, /Almaty water summit agrees on a shared plan/);
-  await browser.$("button=Open").waitForExist({ timeout: 5000 });
+  await app.button("Export PDF").click();
+  const pdf = await waitForFile(app.folders.exports, ".pdf");
+  const pdfText = flat(execFileSync(PDFTOTEXT, ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8" }));
+  await app.button("Export DOCX").click();
+  const docx = await waitForFile(app.folders.exports, ".docx");
+  const read = JSON.parse(execFileSync(PYTHON, [READ_DOCX, docx], { encoding: "utf8" }));
+  const docxText = flat(read.paragraphs.map(([, text]) => text).join("\n"));
+  for (const expected of [HEADLINE, DATELINE, QUOTE, ...CONTACT]) {
+    assert.ok(pdfText.includes(expected), `the exported PDF lacks “${expected}”: ${pdfText}`);
+    assert.ok(docxText.includes(expected), `the exported DOCX lacks “${expected}”: ${docxText}`);
+  }
+  assert.equal(read.paragraphs.find(([style]) => style === "Headline")?.[1], HEADLINE);
+  await app.browser.$("button=Open").waitForExist({ timeout: 5000 });
 });
 
-test("after a restart the draft is listed", async () => {
-  await browser.waitUntil(async () => (await browser.$('[data-testid="save-status"]').getText()) === "Saved", { timeout: 10000, timeoutMsg: "the draft was never saved" });
-  await quit();
-  await launch();
-  await browser.waitUntil(async () => (await browser.$(".drafts").getProperty("textContent")).includes("Almaty water summit"), { timeout: 10000, timeoutMsg: "the new draft is not in the list" });
+test("Copy for e-mail fills the clipboard with HTML and text, and Export e-mail writes a message that parses", async (t) => {
+  const app = await openApp(t);
+  await app.step("Review");
+  const subject = app.browser.$("[data-subject]");
+  await app.browser.waitUntil(async () => (await subject.getText()).startsWith("PRESS RELEASE: Launch of the Phase IV"), { timeout: 10000, timeoutMsg: "the Review step shows no subject line" });
+
+  await app.button("Copy for e-mail").click();
+  const clipboard = (...args) => execFileSync(XCLIP, ["-selection", "clipboard", "-o", ...args], { encoding: "utf8", timeout: 5000 });
+  let targets = [];
+  await until("the clipboard to offer the release", () => {
+    try {
+      targets = clipboard("-t", "TARGETS").split("\n");
+    } catch {
+      return false;
+    }
+    return targets.includes("text/html");
+  });
+  assert.ok(targets.includes("UTF8_STRING") || targets.includes("text/plain"), `plain text is offered too: ${targets}`);
+  const html = clipboard("-t", "text/html");
+  assert.ok(html.includes("<table role=\"presentation\""), "the mail HTML, not the page's");
+  assert.ok(flat(html).includes("Launch of the Phase IV of the project"), html.slice(0, 300));
+  const text = clipboard("-t", targets.includes("UTF8_STRING") ? "UTF8_STRING" : "text/plain");
+  assert.ok(text.startsWith("PRESS RELEASE\n\nLaunch of the Phase IV"), text.slice(0, 200));
+
+  await app.button("Export e-mail").click();
+  const eml = await waitForFile(app.folders.exports, ".eml");
+  const read = JSON.parse(execFileSync(PYTHON, [READ_EML, eml], { encoding: "utf8" }));
+  assert.deepEqual(read.defects, []);
+  assert.equal(read.subject, (await subject.getText()).trim());
+  assert.deepEqual(read.types, ["multipart/alternative", "text/plain", "text/html"]);
+  assert.ok(read.headers.some(([name, value]) => name === "X-Unsent" && value === "1"));
+  assert.ok(flat(read.html_text).includes("For more information, please contact: Ms. Laurence Gerard"));
 });
 
-test("killing the app while typing offers the recovered text on the next start", async () => {
-  await browser.$(".drafts").$("button*=Almaty water summit").click();
-  await step("Headline");
-  await typeInto("release.headline", " today");
-  await browser.pause(700); // past the recovery write, before the save
-  execFileSync("pkill", ["-KILL", "-f", "target/.*/release-composer-app"]);
-  await quit();
-  await launch();
-  await browser.$(".drafts").$("button*=Almaty water summit").click();
-  const restore = await button("Restore recovered changes");
+test("after a restart the draft is listed", async (t) => {
+  const app = await openApp(t);
+  const HEADLINE = "Restart keeps the Almaty water summit draft";
+  await app.button("New").click();
+  await app.step("Headline");
+  await app.typeInto("release.headline", HEADLINE);
+  await until("the draft saved on disk", () => Object.values(drafts(app.folders.library)).some((d) => d.release?.headline === HEADLINE), 15000);
+  await app.browser.waitUntil(async () => (await app.saveStatus()) === "Saved", { timeout: 10000, timeoutMsg: "the window never said Saved" });
+  await app.restart();
+  await app.browser.waitUntil(async () => (await app.browser.$(".drafts").getProperty("textContent")).includes(HEADLINE), { timeout: 10000, timeoutMsg: "the draft is not in the list after a restart" });
+});
+
+test("killing the app while typing offers the recovered text on the next start", async (t) => {
+  const app = await openApp(t);
+  const library = app.folders.library;
+  const recovery = join(library, ".release-composer/recovery");
+  await until("the example in the library", () => Object.keys(drafts(library)).length === 1, 15000);
+  const [file] = Object.keys(drafts(library));
+  await app.step("Headline");
+  await app.typeInto("release.headline", " today");
+  // The recovery copy is written 300 ms after typing stops, the draft 1.5 s
+  // after: kill the app as soon as the copy is on disk.
+  await until("the recovery copy on disk", () => existsSync(join(recovery, file)) && readFileSync(join(recovery, file), "utf8").includes(" today"), 10000);
+  await app.kill();
+  assert.ok(!drafts(library)[file].release.headline.endsWith(" today"), "the draft itself was saved before the kill: nothing left to recover");
+  await app.launch();
+  const restore = app.button("Restore recovered changes");
   await restore.waitForExist({ timeout: 10000, timeoutMsg: "no recovery was offered" });
   await restore.click();
-  await step("Headline");
-  assert.match(await field("release.headline").getValue(), / today$/);
+  await app.step("Headline");
+  assert.match(await app.field("release.headline").getValue(), / today$/);
+  await until("the restored text saved", () => drafts(library)[file].release.headline.endsWith(" today"), 10000);
 });
 
-test("an invalid e-mail shows at its field and blocks export", async () => {
-  await step("Contacts");
-  await setValue("release.contacts[0].email", "ospanov at example");
-  await browser.waitUntil(async () => (await browser.$('[id="findings-release.contacts[0].email"]').isExisting()), { timeout: 10000, timeoutMsg: "no finding at the e-mail field" });
-  assert.match(await browser.$('[id="findings-release.contacts[0].email"]').getText(), /not an e-mail address/);
-  const before = readdirSync(env.RELEASE_COMPOSER_EXPORT_DIR).length;
-  await step("Review");
-  assert.match(await browser.$(".blocked").getText(), /Export is blocked/);
-  await button("Export PDF").click();
-  await browser.$(".toast.error").waitForExist({ timeout: 10000 });
-  assert.equal(readdirSync(env.RELEASE_COMPOSER_EXPORT_DIR).length, before);
+test("an invalid e-mail shows at its field and blocks export", async (t) => {
+  const app = await openApp(t);
+  await app.step("Contacts");
+  await app.setValue("release.contacts[0].email", "gerardl at un");
+  const findings = app.browser.$('[id="findings-release.contacts[0].email"]');
+  await findings.waitForExist({ timeout: 10000, timeoutMsg: "no finding at the e-mail field" });
+  assert.match(await findings.getText(), /not an e-mail address/);
+  await app.step("Review");
+  assert.match(await app.browser.$(".blocked").getText(), /Export is blocked/);
+  await app.button("Export PDF").click();
+  // The window decides before exporting: once it says so, nothing was written.
+  const toast = app.browser.$(".toast.error");
+  await toast.waitForExist({ timeout: 10000, timeoutMsg: "the blocked export said nothing" });
+  assert.match(await toast.getText(), /Not exported: 1 error to fix first/);
+  const exported = existsSync(app.folders.exports) ? readdirSync(app.folders.exports) : [];
+  assert.deepEqual(exported, []);
 });
 
-test("a draft file opened by path is edited in place, and not overwritten once changed on disk", async () => {
-  const dir = join(home, "Mail");
+test("a draft file opened by path is edited in place, and not overwritten once changed on disk", async (t) => {
+  const folders = makeFolders();
+  const dir = join(folders.home, "Mail");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "colleague.release.json");
   const example = readFileSync(join(ROOT, "templates/example.release.json"), "utf8");
   writeFileSync(file, example.replace(/"headline": "[^"]*"/, '"headline": "A draft a colleague mailed"'));
-  await quit();
-  await launch([file]);
-  const offer = browser.$('[data-testid="file-offer"]');
+  const app = await openApp(t, { folders, args: [file] });
+  const offer = app.browser.$('[data-testid="file-offer"]');
   await offer.$("h2").waitForExist({ timeout: 10000, timeoutMsg: "opening a draft from outside asked nothing" });
   assert.match(await offer.getText(), /colleague\.release\.json/);
-  await button("Edit in place").click();
-  await browser.$('[data-testid="in-place"]').waitForExist({ timeout: 10000 });
-  await step("Headline");
-  assert.equal(await field("release.headline").getValue(), "A draft a colleague mailed");
-  await typeInto("release.headline", ", edited");
-  await browser.keys(["Control", "s"]);
-  await browser.waitUntil(async () => JSON.parse(readFileSync(file, "utf8")).release.headline === "A draft a colleague mailed, edited", {
+  await app.button("Edit in place").click();
+  await app.browser.$('[data-testid="in-place"]').waitForExist({ timeout: 10000 });
+  await app.step("Headline");
+  assert.equal(await app.field("release.headline").getValue(), "A draft a colleague mailed");
+  await app.typeInto("release.headline", ", edited");
+  await app.browser.keys(["Control", "s"]);
+  await app.browser.waitUntil(async () => JSON.parse(readFileSync(file, "utf8")).release.headline === "A draft a colleague mailed, edited", {
     timeout: 10000,
     timeoutMsg: "the file was not saved in place",
   });
-  assert.ok(readdirSync(dir).every((f) => f === "colleague.release.json"), "no temporary file is left beside it");
-  const library = readdirSync(env.RELEASE_COMPOSER_LIBRARY).filter((f) => f.endsWith(".release.json"));
-  assert.ok(!library.some((f) => readFileSync(join(env.RELEASE_COMPOSER_LIBRARY, f), "utf8").includes("colleague mailed")), "nothing went into the library");
+  assert.deepEqual(readdirSync(dir), ["colleague.release.json"], "no temporary file is left beside it");
+  assert.ok(!Object.values(drafts(folders.library)).some((d) => JSON.stringify(d).includes("colleague mailed")), "nothing went into the library");
 
   // Another program rewrites the file: the next save must not overwrite it.
   const theirs = example.replace(/"headline": "[^"]*"/, '"headline": "Their version"');
   writeFileSync(file, theirs);
-  await typeInto("release.headline", " again");
-  await browser.keys(["Control", "s"]);
-  await browser.$(".toast.error").waitForExist({ timeout: 10000, timeoutMsg: "a change on disk was not reported" });
-  assert.match(await browser.$(".toast.error").getText(), /changed on disk/);
+  await app.typeInto("release.headline", " again");
+  await app.browser.keys(["Control", "s"]);
+  await app.browser.$(".toast.error").waitForExist({ timeout: 10000, timeoutMsg: "a change on disk was not reported" });
+  assert.match(await app.browser.$(".toast.error").getText(), /changed on disk/);
   assert.equal(readFileSync(file, "utf8"), theirs);
 });

@@ -56,8 +56,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const home = mkdtempSync(join(tmpdir(), "release-composer-measure-"));
 const env = { ...process.env, GSETTINGS_BACKEND: "memory", XDG_DATA_HOME: join(home, "data"), XDG_CONFIG_HOME: join(home, "config"), RELEASE_COMPOSER_EXPORT_DIR: join(home, "exports") };
-const driver = spawn("tauri-driver", ["--port", "4444"], { env, stdio: "ignore" });
-while (!(await portOpen(4444))) await new Promise((r) => setTimeout(r, 100));
+// The WebDriver tools scripts/deps.sh test installs; the port as app.test.mjs takes it.
+const PORT = Number(process.env.E2E_WEBDRIVER_PORT ?? 4444);
+const NATIVE_PORT = Number(process.env.E2E_NATIVE_PORT ?? PORT + 1);
+const driver = spawn(join(ROOT, ".tools/cargo/bin/tauri-driver"), ["--port", String(PORT), "--native-port", String(NATIVE_PORT), "--native-driver", "/usr/bin/WebKitWebDriver"], { env, stdio: "ignore" });
+while (!(await portOpen(PORT))) await new Promise((r) => setTimeout(r, 100));
 
 const starts = [];
 const forms = [];
@@ -71,7 +74,7 @@ const appPid = () => Number(execFileSync("pgrep", ["-n", "-f", APP.replace(/.*\/
 try {
   for (let run = 0; run < RUNS; run++) {
     const t0 = performance.now();
-    const browser = await remote({ hostname: "127.0.0.1", port: 4444, logLevel: "error", capabilities: { "tauri:options": { application: APP }, "wdio:enforceWebDriverClassic": true } });
+    const browser = await remote({ hostname: "127.0.0.1", port: PORT, logLevel: "error", capabilities: { "tauri:options": { application: APP }, "wdio:enforceWebDriverClassic": true } });
     // Interactive: the form holds the draft (its house style is chosen) ...
     await browser.waitUntil(async () => (await browser.execute(() => document.getElementById("field-style")?.value)) === "un", { timeout: 30000, interval: 10 });
     forms.push(performance.now() - t0);

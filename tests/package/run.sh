@@ -13,7 +13,9 @@
 #    importing (Enter on the focused "Import into my drafts") adds it to the
 #    library. Launches it again with a library draft's path and measures how
 #    long until that draft's form is shown; then once more from cold. A file
-#    that is not a draft is refused. The window, resized, moved and with the
+#    that is not a draft is refused: the running app reports it on stderr with
+#    the file's name and opens nothing; the file is left as it is. The window,
+#    resized, moved and with the
 #    preview hidden, is closed as a window manager would and comes back so.
 # 5. Removes the package and checks nothing of it is left.
 #
@@ -28,9 +30,20 @@ rm -f "$out"/*.png "$out"/measurements.txt
 say() { printf 'package: %s\n' "$*"; }
 fail() { printf 'package: FAILED: %s\n' "$*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || fail "needs root to install the .deb (apt-get)"
-for tool in Xvfb xdotool xwininfo dbus-daemon import dpkg-deb python3; do
-  command -v "$tool" >/dev/null || fail "$tool is missing (scripts/deps.sh test installs it)"
+for tool in Xvfb xdotool xwininfo xdpyinfo dbus-daemon import convert dpkg-deb desktop-file-validate python3; do
+  [ -x "/usr/bin/$tool" ] || fail "/usr/bin/$tool is missing (scripts/deps.sh test installs it)"
 done
+
+# Runs COMMAND... every 0.1 s until it succeeds; after SECONDS fails naming WHAT.
+wait_for() {
+  local what=$1 seconds=$2
+  shift 2
+  local deadline=$(( $(date +%s%3N) + seconds * 1000 ))
+  until "$@" >/dev/null 2>&1; do
+    [ "$(date +%s%3N)" -lt "$deadline" ] || fail "waited ${seconds} s for $what"
+    sleep 0.1
+  done
+}
 
 # 1. The package.
 deb=${RELEASE_COMPOSER_DEB:-}
@@ -63,9 +76,7 @@ sed 's/^/  /' "$desktop"
 grep -qx 'Exec=release-composer-app %F' "$desktop" || fail "the desktop entry does not pass files (%F)"
 grep -qx 'MimeType=application/x-release-composer-draft;' "$desktop" || fail "the desktop entry lacks the draft MIME type"
 grep -q '^Keywords=' "$desktop" || fail "the desktop entry lacks Keywords"
-if command -v desktop-file-validate >/dev/null; then
-  desktop-file-validate "$desktop" || fail "desktop-file-validate refuses the desktop entry"
-fi
+/usr/bin/desktop-file-validate "$desktop" || fail "desktop-file-validate refuses the desktop entry"
 rm -rf "$unpacked"
 deb_bytes=$(stat -c %s "$deb")
 
@@ -82,10 +93,11 @@ bin=/usr/bin/release-composer-app
 bin_bytes=$(stat -c %s "$bin")
 grep -q 'application/x-release-composer-draft' /usr/share/mime/globs2 || fail "the MIME database does not know drafts (postinst)"
 grep -q ':\*\.release\.json' /usr/share/mime/globs2 || fail "the MIME database lacks the *.release.json glob"
-if [ -f /usr/share/applications/mimeinfo.cache ]; then
-  grep -q 'application/x-release-composer-draft=.*Release Composer.desktop' /usr/share/applications/mimeinfo.cache \
-    || fail "update-desktop-database did not register the app for drafts"
-fi
+# The postinst runs update-desktop-database (desktop-file-utils, installed by deps.sh).
+[ -f /usr/share/applications/mimeinfo.cache ] \
+  || fail "no /usr/share/applications/mimeinfo.cache: update-desktop-database did not run in the postinst"
+grep -q 'application/x-release-composer-draft=.*Release Composer.desktop' /usr/share/applications/mimeinfo.cache \
+  || fail "update-desktop-database did not register the app for drafts in mimeinfo.cache"
 
 # 3. Start the installed program in a fresh home, on its own display and bus.
 home=$(mktemp -d /tmp/release-composer-package-XXXXXX)
@@ -107,7 +119,8 @@ unset RELEASE_COMPOSER_LIBRARY RELEASE_COMPOSER_EXPORT_DIR
 export DBUS_SESSION_BUS_ADDRESS=unix:path=$home/bus
 dbus-daemon --session --address="$DBUS_SESSION_BUS_ADDRESS" --nofork --nopidfile >/dev/null 2>&1 &
 pids+=($!)
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && [ -S "$home/bus" ] && break; sleep 0.1; done
+wait_for "Xvfb to answer on display $display (xdpyinfo)" 10 xdpyinfo
+wait_for "the session bus socket $home/bus (dbus-daemon)" 10 test -S "$home/bus"
 library=$XDG_DATA_HOME/release-composer/drafts
 
 now_ms() { date +%s%3N; }
@@ -181,11 +194,10 @@ say "library draft opened by a second launch: form shown after $running_ms ms"
 imported=$(grep -l 'a draft from a colleague' "$library"/*.release.json | head -1)
 touch "$imported"
 pkill -f "^$bin" || true
-for _ in $(seq 100); do
-  [ "$(running)" = 0 ] && ! xdotool search --name 'Release Composer' >/dev/null 2>&1 && break
-  sleep 0.1
-done
-xdotool search --name 'Release Composer' >/dev/null 2>&1 && fail "the window outlived its process"
+no_app() { [ "$(running)" = 0 ]; }
+no_window() { ! xdotool search --name 'Release Composer'; }
+wait_for "the app to exit after SIGTERM" 10 no_app
+wait_for "the window to go with its process" 10 no_window
 start=$(now_ms)
 "$bin" "$example_file" >>"$out/app.log" 2>&1 &
 pids+=($!)
@@ -196,13 +208,23 @@ sleep 2
 shot opened-by-path
 not_blank opened-by-path
 
-# A file that is not a draft: a message naming it, and the file untouched.
+# A file that is not a draft: the running app refuses it with a message naming
+# it (the window's toast; the same line on the app's stderr, which is what a
+# script can read), opens nothing and writes nothing.
 bad=$home/notes.release.json
 echo '{"hello": "world"}' >"$bad"
-"$bin" "$bad" >>"$out/second.log" 2>&1
-sleep 1
+drafts_before=$(ls "$library")
+"$bin" "$bad" >>"$out/second.log" 2>&1 || fail "the second launch with a file that is not a draft failed (see $out/second.log)"
+refusal="release-composer: not opened: $bad: cannot be opened as a draft"
+refused() { grep -qF -- "$refusal" "$out/app.log"; }
+wait_for "the running app to report on stderr: '$refusal' (see $out/app.log)" 10 refused
 shot refused
 [ "$(cat "$bad")" = '{"hello": "world"}' ] || fail "a file that is not a draft was written"
+[ "$(ls "$library")" = "$drafts_before" ] || fail "refusing a file changed the library: $(ls "$library")"
+xdotool search --name 'Launch of the Phase IV.*Release Composer' >/dev/null \
+  || fail "refusing a file changed the draft the window shows"
+[ "$(running)" = 1 ] || fail "single instance: $(running) processes after the refused file"
+say "a file that is not a draft was refused by name: $(grep -F -- "$refusal" "$out/app.log" | head -1)"
 
 # The window's size and place, and the preview hidden, are remembered.
 wid=$(xdotool search --name 'Release Composer' | head -1)
@@ -213,9 +235,8 @@ xdotool mousemove $(( 40 + 1200 - 56 )) $(( 30 + 17 )) click 1 # "Hide preview",
 sleep 1
 grep -q '"preview_shown": false' "$XDG_CONFIG_HOME/release-composer/settings.json" \
   || { shot failed-hide; fail "hiding the preview was not saved in the settings"; }
-python3 tests/package/close-window.py "$wid" # as a window manager's close button
-for _ in $(seq 100); do [ "$(running)" = 0 ] && break; sleep 0.1; done
-[ "$(running)" = 0 ] || fail "the app did not close when asked to"
+/usr/bin/python3 tests/package/close-window.py "$wid" # as a window manager's close button (standard library only)
+wait_for "the app to close when its window is asked to (WM_DELETE_WINDOW)" 10 no_app
 "$bin" >>"$out/app.log" 2>&1 &
 pids+=($!)
 wait_title 'Release Composer' 60 "$(now_ms)" >/dev/null || fail "the app did not start again"
