@@ -1,15 +1,15 @@
 //! Photos in the DOCX as other programs read them: python-docx (from the
-//! project's pinned tools, `.tools/venv`) sees an inline picture with its
+//! project's pinned tools, `.tools/venv`, see `common::tools`) sees an inline picture with its
 //! alt text and the caption in the `Caption` style, LibreOffice sees the
 //! picture and its description; the JPEG is stored byte for byte.
 
 mod common;
 
 use common::Package;
+use common::tools::{python, system_tool};
 use release_docx::{DocxOptions, render};
 use release_model::{Photo, Run, example};
 use release_style::{Blob, Document, Image, builtin, document_with_photos};
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -41,17 +41,6 @@ fn with_photo(bytes: &[u8]) -> Document {
         bytes: Blob::Shared(bytes.to_vec().into()),
     };
     document_with_photos(&draft, &builtin("un").expect("un"), &[Some(image)])
-}
-
-/// The project's pinned Python with python-docx (scripts/deps.sh makes it).
-fn python() -> PathBuf {
-    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.tools/venv/bin/python");
-    assert!(
-        venv.exists(),
-        "{} is missing: run scripts/deps.sh test",
-        venv.display()
-    );
-    venv
 }
 
 #[test]
@@ -155,7 +144,7 @@ fn libreoffice_sees_the_picture_and_its_description() {
         "-env:UserInstallation=file://{}/profile",
         dir.path().display()
     );
-    let mut child = Command::new("soffice")
+    let mut child = Command::new(system_tool("soffice"))
         .arg(profile)
         .args([
             "--headless",

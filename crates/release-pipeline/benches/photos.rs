@@ -2,7 +2,7 @@
 //! JPEG of about 4 MB (goal: at most 20 ms more), the preview with it (as
 //! the app makes it on each edit: photos read, PDF written), and the
 //! thumbnail the app's Photos step shows (goal: at most 300 ms). The JPEG is
-//! made by ImageMagick (`scripts/deps.sh` installs it) into the target
+//! made by ImageMagick (`/usr/bin/convert`; `scripts/deps.sh` installs it) into the target
 //! folder once. Run with `cargo bench -p release-pipeline`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -18,7 +18,7 @@ fn twelve_megapixels() -> PathBuf {
     let file = dir.join("12mp.jpg");
     if !file.exists() {
         std::fs::create_dir_all(&dir).expect("folder");
-        let made = Command::new("convert")
+        let made = Command::new("/usr/bin/convert")
             .args([
                 "-size",
                 "4000x3000",
