@@ -27,6 +27,11 @@ const COMMANDS: &[&str] = &[
     "import_draft",
     "save_file",
     "about",
+    "add_photo",
+    "add_dropped_photo",
+    "photo_thumbnail",
+    "export_package",
+    "import_package",
 ];
 
 fn main() {

@@ -29,6 +29,7 @@ mod tests {
             types::FileOpened::export_all(cfg),
             types::SavedFile::export_all(cfg),
             types::About::export_all(cfg),
+            types::AddedPhoto::export_all(cfg),
         ];
         for result in all {
             result.unwrap_or_else(|e| panic!("ts-rs export: {e}"));

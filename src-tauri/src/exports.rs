@@ -12,12 +12,20 @@ use std::path::{Path, PathBuf};
 /// and prepares it for export; refused while validation or the house
 /// style's checks report errors, naming the first one's field.
 pub fn prepare(state: &AppState, id: &str, file: Option<&str>) -> Result<Prepared> {
-    let draft = match file {
-        Some(file) => release_drafts::load_file(&state.in_place_path(file)?)?.draft,
-        None => state.library.load(id)?.draft,
+    let (draft, folder) = match file {
+        Some(file) => {
+            let path = state.in_place_path(file)?;
+            let draft = release_drafts::load_file(&path)?.draft;
+            (draft, path.parent().map(Path::to_path_buf))
+        }
+        None => (
+            state.library.load(id)?.draft,
+            Some(state.library.dir().to_path_buf()),
+        ),
     };
     let style = state.styles.get(&draft.style);
-    Ok(release_pipeline::prepare(draft, style, today())?)
+    let photos = release_pipeline::Photos::read(&draft, folder.as_deref());
+    Ok(release_pipeline::prepare(draft, style, today(), &photos)?)
 }
 
 /// `NAME (2).pdf`, `NAME (3).pdf`, … : the first name not taken in the folder.

@@ -74,6 +74,12 @@ pub fn run() {
         .on_window_event(|window, event| {
             // Closing waits for the window to save the draft (it calls
             // `close_window` when done), five seconds at most.
+            // Files dropped on the window: the only paths it may add as photos.
+            if let WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event
+                && let Some(state) = window.try_state::<Arc<state::AppState>>()
+            {
+                state.dropped(paths);
+            }
             if let WindowEvent::CloseRequested { api, .. } = event {
                 api.prevent_close();
                 let _ = window.emit("save-before-close", ());
@@ -110,6 +116,11 @@ pub fn run() {
             commands::files::import_draft,
             commands::files::save_file,
             commands::about::about,
+            commands::photos::add_photo,
+            commands::photos::add_dropped_photo,
+            commands::photos::photo_thumbnail,
+            commands::photos::export_package,
+            commands::photos::import_package,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -18,6 +18,9 @@ pub struct AppState {
     /// The house styles: built in, and the user's styles folder.
     pub styles: Styles,
     exported: Mutex<BTreeSet<PathBuf>>,
+    /// Files dropped on the window this session: the only paths the window
+    /// may ask to add as photos.
+    dropped: Mutex<BTreeSet<PathBuf>>,
     /// Draft files handed to the app (command line, second launch) that the
     /// window has not taken yet.
     handed: Mutex<Vec<PathBuf>>,
@@ -43,6 +46,7 @@ impl AppState {
             settings: Mutex::new(settings),
             styles: Styles::for_user(),
             exported: Mutex::new(BTreeSet::new()),
+            dropped: Mutex::new(BTreeSet::new()),
             handed: Mutex::new(Vec::new()),
             outside: Mutex::new(BTreeSet::new()),
         })
@@ -58,6 +62,7 @@ impl AppState {
             settings: Mutex::new(Settings::default()),
             styles: Styles::new(Some(root.join("styles"))),
             exported: Mutex::new(BTreeSet::new()),
+            dropped: Mutex::new(BTreeSet::new()),
             handed: Mutex::new(Vec::new()),
             outside: Mutex::new(BTreeSet::new()),
         })
@@ -113,6 +118,44 @@ impl AppState {
     /// Lets the window save the outside file `path` in place.
     pub fn allow_in_place(&self, path: &Path) {
         lock(&self.outside).insert(path.to_path_buf());
+    }
+
+    /// Notes files dropped on the window (the window system says which).
+    pub fn dropped(&self, paths: &[PathBuf]) {
+        lock(&self.dropped).extend(paths.iter().cloned());
+    }
+
+    /// `path` if it was dropped on the window this session.
+    pub fn dropped_path(&self, path: &str) -> Result<PathBuf> {
+        let path = PathBuf::from(path);
+        if lock(&self.dropped).contains(&path) {
+            Ok(path)
+        } else {
+            Err(IpcError::new(
+                ErrorCode::NotOpened,
+                format!(
+                    "{}: only files dropped on the window can be added this way",
+                    path.display()
+                ),
+            ))
+        }
+    }
+
+    /// The photos of a draft the window sends (to check or preview it):
+    /// read from the folder of `file`, the draft file edited in place, else
+    /// from the library folder, where the library keeps them.
+    pub fn photos_of(
+        &self,
+        draft: &release_model::Draft,
+        file: Option<&str>,
+    ) -> release_pipeline::Photos {
+        let folder = match file.map(|f| self.in_place_path(f)) {
+            Some(Ok(path)) => path.parent().map(std::path::Path::to_path_buf),
+            // A file the window may not name: its photos are not read.
+            Some(Err(_)) => None,
+            None => Some(self.library.dir().to_path_buf()),
+        };
+        release_pipeline::Photos::read(draft, folder.as_deref())
     }
 
     /// A path the window asked to save in place, if it was handed to the app.

@@ -240,3 +240,12 @@ pub struct About {
     pub fonts: Vec<FontLicence>,
     pub dependencies: Dependencies,
 }
+
+/// A photo stored in the library for the window's draft: the `file` its
+/// photo names, and its size upright, in pixels.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AddedPhoto {
+    pub file: String,
+    pub width: u32,
+    pub height: u32,
+}

@@ -6,6 +6,7 @@ use crate::error::{CliError, Result};
 use crate::input;
 use clap::Subcommand;
 use release_drafts::{DraftsError, Entry, Library, Revision, Template, default_library_dir};
+use release_model::{Photo, Run};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -96,6 +97,39 @@ enum DraftsCommand {
     /// Delete everything in the trash for good.
     #[command(after_help = "Example:\n  release-composer drafts empty-trash")]
     EmptyTrash,
+    /// Add a photo to a draft: the image (a JPEG or PNG) is checked, stored
+    /// once in the library's assets folder, and named by the draft's new
+    /// photo. Prints the photo's `file`.
+    #[command(
+        after_help = "Example:\n  release-composer drafts add-photo 20211208-k3f9qz launch.jpg --caption \"Delegates at the launch in Dushanbe.\" --credit \"Manuel Elías\" --alt \"Delegates seated around a long table.\""
+    )]
+    AddPhoto {
+        id: String,
+        /// The image file.
+        image: PathBuf,
+        /// Printed under the photo.
+        #[arg(long, default_value = "")]
+        caption: String,
+        /// Who took or owns the photo; the style prints it with its credit pattern.
+        #[arg(long, default_value = "")]
+        credit: String,
+        /// What the photo shows, for readers who cannot see it.
+        #[arg(long, default_value = "")]
+        alt: String,
+    },
+    /// Write a draft with its photos as one file (a draft package, a zip of
+    /// `draft.release.json` and `photos/`), to hand to a colleague.
+    #[command(
+        after_help = "Example:\n  release-composer drafts export 20211208-k3f9qz launch.release.zip"
+    )]
+    Export { id: String, package: PathBuf },
+    /// Bring a draft package (`NAME.release.zip`) or a draft file
+    /// (`NAME.release.json`, its photos beside it) into the library as a new
+    /// draft; prints its id. Unsafe or damaged packages are refused whole.
+    #[command(
+        after_help = "Examples:\n  release-composer drafts import launch.release.zip\n  release-composer drafts import ~/Downloads/launch.release.json"
+    )]
+    Import { file: PathBuf },
     /// List the drafts whose title, headline or body hold every word given.
     #[command(after_help = "Example:\n  release-composer drafts search dushanbe counter-terrorism")]
     Search {
@@ -136,8 +170,63 @@ pub(crate) fn run(args: Args) -> Result {
             println!("{n} draft(s) deleted for good");
             Ok(())
         }
+        DraftsCommand::AddPhoto {
+            id,
+            image,
+            caption,
+            credit,
+            alt,
+        } => {
+            let photo = Photo {
+                caption: if caption.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Run::plain(caption)]
+                },
+                credit,
+                alt,
+                ..Photo::default()
+            };
+            add_photo(&library, &id, &image, photo)
+        }
+        DraftsCommand::Export { id, package } => {
+            let bytes = release_pipeline::export_package(&library, &id)?;
+            release_pipeline::write_export(&package, &bytes)?;
+            println!("{}", package.display());
+            Ok(())
+        }
+        DraftsCommand::Import { file } => import(&library, &file),
         DraftsCommand::Search { words } => print_entries(&library.search(&words.join(" "))?, false),
     }
+}
+
+fn add_photo(library: &Library, id: &str, image: &Path, mut photo: Photo) -> Result {
+    let mut opened = library.load(id)?;
+    photo.file = release_pipeline::add_photo(library, image)?;
+    println!("{}", photo.file);
+    opened.draft.release.photos.push(photo);
+    library.save(id, &opened.draft, Some(&opened.revision))?;
+    Ok(())
+}
+
+fn import(library: &Library, file: &Path) -> Result {
+    let name = file.display().to_string();
+    let opened = if name.ends_with(release_pipeline::PACKAGE_EXTENSION) {
+        let bytes = std::fs::read(file)
+            .map_err(|e| CliError::Unreadable(format!("{name}: cannot be read: {e}")))?;
+        release_pipeline::import_package(library, &bytes, &name)?
+    } else {
+        let input = input::read(file)?;
+        let folder = match file.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let draft = release_pipeline::adopt_photos(library, &input.loaded.draft, folder)
+            .map_err(|e| CliError::from(e).about(&name))?;
+        library.import(draft)?
+    };
+    println!("{}", opened.id);
+    Ok(())
 }
 
 fn new(library: &Library, from_example: bool) -> Result {

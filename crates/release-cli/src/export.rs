@@ -106,7 +106,7 @@ pub(crate) fn run(styles: &Styles, args: &Args) -> Result {
     for finding in &input::findings(&input, &style, today) {
         eprintln!("{}: {finding}", input.name);
     }
-    let prepared = match prepare(input.loaded.draft.clone(), style, today) {
+    let prepared = match prepare(input.loaded.draft.clone(), style, today, &input.photos) {
         Ok(prepared) => prepared,
         Err(PipelineError::Refused { .. }) => {
             return Err(CliError::Invalid(format!(

@@ -3,7 +3,7 @@
 
 use crate::error::{CliError, Result};
 use release_model::{Date, Finding, Loaded, load};
-use release_pipeline::Styles;
+use release_pipeline::{Photos, Styles};
 use release_style::{HouseStyle, StyleError};
 use std::io::Read;
 use std::path::Path;
@@ -12,10 +12,12 @@ use std::sync::Arc;
 /// Drafts larger than this are refused before parsing: no press release is.
 const MAX_DRAFT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// A draft read from a file, and the name to use for it in messages.
+/// A draft read from a file, the name to use for it in messages, and its
+/// photos, read from the draft file's folder.
 pub(crate) struct Input {
     pub name: String,
     pub loaded: Loaded,
+    pub photos: Photos,
 }
 
 /// Reads and parses a draft; the error names the file.
@@ -49,7 +51,16 @@ pub(crate) fn read(path: &Path) -> Result<Input> {
         ))
     })?;
     let loaded = load(&text).map_err(|e| unreadable(e.to_string()))?;
-    Ok(Input { name, loaded })
+    let folder = (!stdin).then(|| match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    });
+    let photos = Photos::read(&loaded.draft, folder);
+    Ok(Input {
+        name,
+        loaded,
+        photos,
+    })
 }
 
 /// The house style to use: the one named on the command line (a name or a
@@ -70,14 +81,19 @@ pub(crate) fn style(
 }
 
 /// Every finding of a loaded draft under `style`: loading's, then the
-/// pipeline's (validation, the style's checks).
+/// pipeline's (validation, the photo files, the style's checks).
 pub(crate) fn findings(
     input: &Input,
     style: &std::result::Result<Arc<HouseStyle>, StyleError>,
     today: Date,
 ) -> Vec<Finding> {
     let mut all = input.loaded.findings.clone();
-    all.extend(release_pipeline::check(&input.loaded.draft, style, today));
+    all.extend(release_pipeline::check(
+        &input.loaded.draft,
+        style,
+        today,
+        &input.photos,
+    ));
     all
 }
 

@@ -73,7 +73,7 @@ enum Command {
     /// Exits 0 on success, 2 when a draft or the library cannot be read or
     /// written (the message names the file).
     #[command(
-        after_help = "Examples:\n  release-composer drafts list\n  release-composer drafts new --from-example\n  release-composer drafts show ID > launch.release.json\n  release-composer drafts save ID < launch.release.json\n  release-composer drafts history ID\n  release-composer drafts restore ID REVISION\n  release-composer drafts delete ID && release-composer drafts undelete ID\n  release-composer drafts list --library ~/Nextcloud/drafts"
+        after_help = "Examples:\n  release-composer drafts list\n  release-composer drafts new --from-example\n  release-composer drafts show ID > launch.release.json\n  release-composer drafts save ID < launch.release.json\n  release-composer drafts history ID\n  release-composer drafts restore ID REVISION\n  release-composer drafts delete ID && release-composer drafts undelete ID\n  release-composer drafts add-photo ID launch.jpg --caption \"…\" --credit \"…\" --alt \"…\"\n  release-composer drafts export ID launch.release.zip\n  release-composer drafts import launch.release.zip\n  release-composer drafts list --library ~/Nextcloud/drafts"
     )]
     Drafts(drafts::Args),
     /// Export a draft in its house style: PDF, DOCX, the e-mail (.eml),

@@ -125,6 +125,7 @@ fn check_gives_the_apps_findings_for_every_draft() {
             &loaded.draft,
             &styles.get(&loaded.draft.style),
             today,
+            &release_pipeline::Photos::read(&loaded.draft, None),
         ));
         assert_eq!(printed, app, "{name}");
         let errors = release_pipeline::has_errors(&app);
@@ -175,7 +176,8 @@ fn export_refuses_what_the_app_refuses_and_writes_the_same_bytes() {
         );
         let draft = load(&draft_text).expect("a draft").draft;
         let style = styles.get(&draft.style);
-        match prepare(draft, style, today) {
+        let photos = release_pipeline::Photos::read(&draft, None);
+        match prepare(draft, style, today, &photos) {
             Ok(prepared) => {
                 assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stderr));
                 for (format, file) in [(Format::Pdf, &pdf), (Format::Docx, &docx)] {

@@ -6,6 +6,8 @@
 //!   styles.xml; paragraphs only name their style.
 //! - Page size and margins, the logo in a page header, `Page N of M` as live
 //!   PAGE/NUMPAGES fields in the footer.
+//! - Photos as inline pictures with their alt text, above their `Caption`
+//!   and `Photo Credit` paragraphs, stored as the files hold them.
 //! - Bold, italic, external hyperlinks (`mailto:` included), bullet and
 //!   numbered lists as Word numbering.
 //! - Core properties (title, author, subject, language, dates from the
@@ -23,6 +25,7 @@ mod package;
 mod page;
 mod parts;
 mod patch;
+mod photo;
 mod props;
 mod styles;
 mod text;
@@ -76,8 +79,24 @@ pub fn render_with_warnings(doc: &Document, options: &DocxOptions) -> Result<Ren
         ids: &mut ids,
         cleaner: &mut cleaner,
     };
-    for block in &doc.blocks {
-        docx = docx.add_paragraph(body.paragraph(block));
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let figure = doc.figures.iter().enumerate().find(|(_, f)| f.block == i);
+        if let Some((index, figure)) = figure {
+            docx = docx.add_paragraph(photo::paragraph(figure, index, body.ids));
+            if block.text().trim().is_empty() {
+                continue;
+            }
+        }
+        let mut paragraph = body.paragraph(block);
+        // A caption kept with its photo keeps its credit too.
+        let credit_follows = doc
+            .blocks
+            .get(i + 1)
+            .is_some_and(|b| b.role == release_style::Role::Credit);
+        if figure.is_some_and(|(_, f)| f.keep_together) && credit_follows {
+            paragraph = paragraph.keep_next(true);
+        }
+        docx = docx.add_paragraph(paragraph);
     }
     docx = lists.define(doc, docx);
     docx = page::page(docx, doc, &mut ids, &mut cleaner)?;

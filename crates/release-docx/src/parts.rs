@@ -5,6 +5,7 @@
 use crate::error::DocxError;
 use crate::package::Part;
 use crate::patch;
+use crate::photo;
 use crate::props::{app_xml, core_xml};
 use crate::styles::unhyphenated;
 use crate::text::Cleaner;
@@ -24,13 +25,20 @@ pub(crate) fn parts(
         styles = patch::no_hyphenation(&styles, &ids)?;
         settings = patch::auto_hyphenation(&settings)?;
     }
-    let document = if doc.direction == Direction::RightToLeft {
+    let mut document = if doc.direction == Direction::RightToLeft {
         patch::right_to_left_section(&utf8(&xml.document, "word/document.xml")?)?.into_bytes()
     } else {
         xml.document
     };
+    if !doc.figures.is_empty() {
+        document =
+            photo::describe(&utf8(&document, "word/document.xml")?, &doc.figures)?.into_bytes();
+    }
     let rels = patch::sort_relationships(
-        &utf8(&xml.document_rels, "word/_rels/document.xml.rels")?,
+        &photo::retarget(
+            &utf8(&xml.document_rels, "word/_rels/document.xml.rels")?,
+            &xml.media,
+        ),
         "word/_rels/document.xml.rels",
     )?;
     let mut parts = vec![
@@ -71,8 +79,11 @@ pub(crate) fn parts(
             parts.push(part(&format!("word/_rels/footer{}.xml.rels", i + 1), rels));
         }
     }
-    for (id, png) in xml.media {
-        parts.push(part(&format!("word/media/{id}.png"), png));
+    for (id, bytes) in xml.media {
+        parts.push(part(
+            &format!("word/media/{}", photo::media_name(&id, &bytes)),
+            bytes,
+        ));
     }
     Ok(parts)
 }

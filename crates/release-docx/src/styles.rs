@@ -42,6 +42,23 @@ pub(crate) fn styles(doc: &Document) -> Styles {
             .color(doc.link_color.hex())
             .underline("single"),
     );
+    if let (Some(figure), Some(caption)) = (doc.figures.first(), doc.styles.get(&Role::Caption)) {
+        let photo = crate::photo::PHOTO_STYLE;
+        let mut style = Style::new(photo, StyleType::Paragraph)
+            .name(photo)
+            .based_on("Normal")
+            .align(justification(caption.align, rtl))
+            .line_spacing(
+                LineSpacing::new()
+                    .before(twips_u(caption.space_before_pt))
+                    .after(twips_u(figure.gap_pt)),
+            );
+        style.paragraph_property = style.paragraph_property.keep_next(true);
+        if rtl {
+            style.paragraph_property = style.paragraph_property.bidi(true);
+        }
+        styles = styles.add_style(style);
+    }
     if doc.logo.is_some() {
         let mut header = Style::new(HEADER, StyleType::Paragraph)
             .name(HEADER)
@@ -87,6 +104,9 @@ pub(crate) fn unhyphenated(doc: &Document) -> Option<Vec<String>> {
         .collect();
     if doc.logo.is_some() {
         ids.push(HEADER.to_owned());
+    }
+    if !doc.figures.is_empty() && doc.styles.contains_key(&Role::Caption) {
+        ids.push(crate::photo::PHOTO_STYLE.to_owned());
     }
     Some(ids)
 }

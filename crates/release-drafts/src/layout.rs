@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! DIR/ID.release.json                               the drafts (the truth)
+//! DIR/assets/SHA256.jpg                            photos, by their content's hash
 //! DIR/.release-composer/index.json                  listing cache
 //! DIR/.release-composer/recovery/ID.release.json    autosave slots
 //! DIR/.release-composer/history/ID/REV.release.json snapshots

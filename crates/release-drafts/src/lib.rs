@@ -9,6 +9,8 @@
 //! - every save keeps a history snapshot (the last 50, then one a day);
 //! - deleting moves to a trash; damaged files are listed, never overwritten,
 //!   and can be moved aside or read as text;
+//! - photos are stored once, in `assets/` by their content's hash, and
+//!   removed only when no draft, history entry or trashed draft names them;
 //! - a file changed on disk by another window or a sync tool is detected at
 //!   save, and both versions are kept.
 //!
@@ -30,6 +32,7 @@
 //! # Ok::<(), release_drafts::DraftsError>(())
 //! ```
 
+mod assets;
 mod atomic;
 mod clock;
 mod damaged;
@@ -52,6 +55,7 @@ mod thin;
 mod time;
 mod trash;
 
+pub use assets::{ASSETS_DIR, asset_name};
 pub use atomic::write_atomically;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use disk::{Disk, OsDisk};

@@ -123,15 +123,20 @@ impl Library {
         Ok(())
     }
 
-    /// Deletes everything in the trash for good; returns how many drafts went.
+    /// Deletes everything in the trash for good, then the photos nothing
+    /// names any more; returns how many drafts went.
     pub fn empty_trash(&self) -> Result<usize> {
-        let _writing = self.write_lock();
-        let entries = self.trash_entries()?;
-        for (dir, _, _) in &entries {
-            self.disk
-                .remove_dir_all(dir)
-                .map_err(|e| DraftsError::io("empty the trash", dir, e))?;
-        }
+        let entries = {
+            let _writing = self.write_lock();
+            let entries = self.trash_entries()?;
+            for (dir, _, _) in &entries {
+                self.disk
+                    .remove_dir_all(dir)
+                    .map_err(|e| DraftsError::io("empty the trash", dir, e))?;
+            }
+            entries
+        };
+        self.collect_assets()?;
         Ok(entries.len())
     }
 

@@ -32,6 +32,8 @@ fn class(role: Role) -> &'static str {
         Role::Contacts => "contacts",
         Role::EndMark => "end-mark",
         Role::Footer => "footer",
+        Role::Caption => "caption",
+        Role::Credit => "credit",
     }
 }
 
@@ -46,14 +48,15 @@ fn stylesheet(doc: &Document) -> String {
         css_color(link_color(doc)),
     );
     for role in Role::ALL {
-        if role == Role::Footer {
+        // A photo's roles have styles only in a release with photos.
+        let Some(style) = doc.styles.get(&role).filter(|_| role != Role::Footer) else {
             continue;
-        }
+        };
         let _ = writeln!(
             css,
             ".{}{{{}}}",
             class(role),
-            declarations(doc.style(role), doc.direction)
+            declarations(style, doc.direction)
         );
     }
     if !doc.dateline_bold {

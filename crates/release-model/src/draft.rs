@@ -66,6 +66,31 @@ pub struct Release {
     pub contacts: Vec<Contact>,
     pub notes_to_editors: Vec<Block>,
     pub about: Vec<Block>,
+    /// Photos with their captions; written only when there are any, so a
+    /// draft without photos is the same file it always was.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<Photo>>", optional))]
+    pub photos: Vec<Photo>,
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub extra: Extra,
+}
+
+/// A photo of the release: the image file, and what is printed with it.
+/// Where it goes is the house style's decision.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Photo {
+    /// A JPEG or PNG, relative to the draft file's folder (`/` between
+    /// folders, no `..`); in the drafts library, `assets/HASH.jpg`.
+    pub file: String,
+    /// Printed under the photo.
+    pub caption: Inline,
+    /// Who took it or owns it, printed by the style's credit pattern.
+    pub credit: String,
+    /// What the photo shows, for readers who cannot see it.
+    pub alt: String,
     #[serde(flatten)]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: Extra,

@@ -67,6 +67,20 @@ pub enum ErrorCode {
     /// No folder for the drafts library is known.
     NoLibraryDir,
 
+    // Photos and draft packages.
+    /// A photo's file is not there.
+    PhotoMissing,
+    /// A photo's file is named outside the draft's folder.
+    PhotoPath,
+    /// A photo's file cannot be read.
+    PhotoUnreadable,
+    /// A photo's file is not a usable JPEG or PNG.
+    PhotoInvalid,
+    /// A draft names photos but was not read from a file.
+    PhotoNoFolder,
+    /// A draft package (`.release.zip`) is damaged or unsafe.
+    PackageInvalid,
+
     // House styles.
     /// No house style of that name.
     StyleUnknown,
@@ -88,10 +102,14 @@ pub enum ErrorCode {
     PdfFontSubset,
     /// The style's logo cannot be read.
     PdfLogo,
+    /// A photo's image cannot be decoded for the PDF.
+    PdfPhoto,
     /// The PDF cannot be serialised.
     PdfWrite,
     /// The style's logo is not a PNG whose size can be read.
     DocxLogo,
+    /// A photo's image size cannot be read for the DOCX.
+    DocxPhoto,
     /// A DOCX part did not have the expected shape.
     DocxPart,
     /// The DOCX package cannot be written.

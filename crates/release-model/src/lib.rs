@@ -19,7 +19,8 @@ mod validate;
 
 pub use date::{Date, DateFormat, EmbargoTime, format_date};
 pub use draft::{
-    Block, Contact, Dateline, Draft, Embargo, Extra, FORMAT, Inline, Quote, Release, Run, VERSION,
+    Block, Contact, Dateline, Draft, Embargo, Extra, FORMAT, Inline, Photo, Quote, Release, Run,
+    VERSION,
 };
 pub use error_code::ErrorCode;
 pub use example::{EXAMPLE_JSON, example};
@@ -31,4 +32,4 @@ pub use lint::{
 };
 pub use load::{LoadError, Loaded, load, to_json};
 pub use text::{inline_text, word_count};
-pub use validate::{is_email, is_forbidden_control, validate};
+pub use validate::{is_email, is_forbidden_control, photo_path_problem, validate};

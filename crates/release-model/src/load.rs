@@ -204,6 +204,31 @@ mod tests {
     }
 
     #[test]
+    fn photos_are_written_only_when_there_are_any() {
+        let example = crate::example::example();
+        assert!(!to_json(&example).contains("photos"));
+        let text = r#"{"format":"release-composer/draft","version":1,"release":{"headline":"x",
+            "photos":[{"file":"photos/a.jpg","caption":[{"text":"The launch"}],"credit":"UN Photo",
+            "alt":"Delegates at a table","rights":"editorial use"}]}}"#;
+        let draft = load(text).expect("loads").draft;
+        let photo = &draft.release.photos[0];
+        assert_eq!(photo.file, "photos/a.jpg");
+        assert_eq!(photo.credit, "UN Photo");
+        assert_eq!(
+            photo.extra["rights"], "editorial use",
+            "unknown fields are kept"
+        );
+        let again = load(&to_json(&draft)).expect("reads back").draft;
+        assert_eq!(again, draft);
+        let bad =
+            r#"{"format":"release-composer/draft","version":1,"release":{"photos":[{"file":7}]}}"#;
+        assert_eq!(
+            load(bad).expect_err("wrong type").path(),
+            Some("release.photos[0].file")
+        );
+    }
+
+    #[test]
     fn byte_order_mark_is_ignored() {
         let with_mark = format!("\u{FEFF}{}", crate::example::EXAMPLE_JSON);
         let loaded = load(&with_mark).expect("a draft after its byte order mark");

@@ -2,9 +2,10 @@
 //! impossible, each with its JSON path. House-style advice is not here.
 
 use crate::date::{Date, EmbargoTime};
-use crate::draft::{Block, Draft, Run};
+use crate::draft::{Block, Draft, Photo, Run};
 use crate::finding::Finding;
 use crate::language::Language;
+use crate::text::inline_text;
 
 /// Every problem in `draft`, in the order of the fields.
 pub fn validate(draft: &Draft) -> Vec<Finding> {
@@ -145,7 +146,92 @@ pub fn validate(draft: &Draft) -> Vec<Finding> {
     }
     blocks(f, "release.notes_to_editors", &r.notes_to_editors);
     blocks(f, "release.about", &r.about);
+    photos(f, &r.photos);
     out
+}
+
+/// A photo's words: its file named safely, and what a reader who cannot see
+/// it, or an editor who prints it, needs. Whether the file is an image is
+/// the pipeline's check, which reads it.
+fn photos(f: &mut Vec<Finding>, photos: &[Photo]) {
+    for (i, photo) in photos.iter().enumerate() {
+        let p = format!("release.photos[{i}]");
+        if photo.file.trim().is_empty() {
+            f.push(Finding::error(
+                "required",
+                format!("{p}.file"),
+                "the photo has no image file",
+            ));
+        } else if let Some(problem) = photo_path_problem(&photo.file) {
+            f.push(Finding::error(
+                "photo-path",
+                format!("{p}.file"),
+                format!("`{}` {problem}", photo.file),
+            ));
+        }
+        let caption = inline_text(&photo.caption);
+        if caption.trim().is_empty() {
+            f.push(Finding::warning(
+                "photo-caption-missing",
+                format!("{p}.caption"),
+                "the photo has no caption: say who and what it shows, where and when",
+            ));
+        }
+        runs(f, &format!("{p}.caption"), &photo.caption);
+        text_field(f, &format!("{p}.credit"), &photo.credit, Required::No);
+        if photo.credit.trim().is_empty() {
+            f.push(Finding::warning(
+                "photo-credit-missing",
+                format!("{p}.credit"),
+                "the photo has no credit: editors print photos only with one",
+            ));
+        }
+        text_field(f, &format!("{p}.alt"), &photo.alt, Required::No);
+        if photo.alt.trim().is_empty() {
+            f.push(Finding::warning(
+                "photo-alt-missing",
+                format!("{p}.alt"),
+                "the photo has no alt text: describe what it shows for readers who cannot see it",
+            ));
+        } else if comparable(&photo.alt) == comparable(&caption) {
+            f.push(Finding::warning(
+                "photo-alt-repeats-caption",
+                format!("{p}.alt"),
+                "the alt text only repeats the caption: describe what the photo shows instead",
+            ));
+        }
+    }
+}
+
+/// Text compared for sameness: letters and digits only, in lower case.
+fn comparable(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Why a photo's `file` cannot name a file inside the draft's folder, or
+/// `None` when it can: it must be relative, with `/` between folders, no
+/// `..`, no drive or backslash, no control characters. Symbolic links that
+/// lead out are refused where the file is read.
+pub fn photo_path_problem(file: &str) -> Option<&'static str> {
+    if file.starts_with('/') || file.starts_with('~') {
+        return Some("is not relative to the draft's folder");
+    }
+    if file.contains('\\') || file.contains(':') {
+        return Some("must use `/` between folders, and name no drive");
+    }
+    if file.chars().any(char::is_control) {
+        return Some("holds a control character");
+    }
+    if file.split('/').any(|part| part == "..") {
+        return Some("leads out of the draft's folder (`..`)");
+    }
+    if file.split('/').all(|part| part.is_empty() || part == ".") {
+        return Some("names no file");
+    }
+    None
 }
 
 #[derive(PartialEq)]
@@ -439,6 +525,83 @@ mod tests {
         let mut d = example();
         d.language = "de".into();
         finds(&d, &[(Warning, "language-unsupported", "language")]);
+    }
+
+    fn photo(file: &str, caption: &str, credit: &str, alt: &str) -> Photo {
+        Photo {
+            file: file.into(),
+            caption: vec![Run::plain(caption)],
+            credit: credit.into(),
+            alt: alt.into(),
+            ..Photo::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_photo_has_no_findings() {
+        let mut d = example();
+        d.release.photos = vec![photo(
+            "photos/launch.jpg",
+            "The launch in Dushanbe.",
+            "UNOCT",
+            "Delegates seated around a long table under UN flags.",
+        )];
+        finds(&d, &[]);
+    }
+
+    #[test]
+    fn photos_need_alt_text_a_caption_and_a_credit() {
+        let mut d = example();
+        d.release.photos = vec![
+            photo("a.jpg", "", " ", ""),
+            photo(
+                "b.jpg",
+                "The launch, Dushanbe",
+                "UNOCT",
+                "the launch — Dushanbe!",
+            ),
+        ];
+        finds(
+            &d,
+            &[
+                (
+                    Warning,
+                    "photo-caption-missing",
+                    "release.photos[0].caption",
+                ),
+                (Warning, "photo-credit-missing", "release.photos[0].credit"),
+                (Warning, "photo-alt-missing", "release.photos[0].alt"),
+                (
+                    Warning,
+                    "photo-alt-repeats-caption",
+                    "release.photos[1].alt",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn photo_files_stay_inside_the_draft_folder() {
+        for bad in [
+            "../../.ssh/id_rsa",
+            "photos/../../x.jpg",
+            "/etc/passwd",
+            "C:/x.jpg",
+            "photos\\x.jpg",
+            "~/x.jpg",
+            "./",
+            "a\u{7}.jpg",
+        ] {
+            let mut d = example();
+            d.release.photos = vec![photo(bad, "c", "c", "a")];
+            finds(&d, &[(Error, "photo-path", "release.photos[0].file")]);
+        }
+        let mut d = example();
+        d.release.photos = vec![photo("", "c", "c", "a")];
+        finds(&d, &[(Error, "required", "release.photos[0].file")]);
+        for good in ["x.jpg", "photos/x.jpg", "./assets/0a.png", "a..b.jpg"] {
+            assert_eq!(photo_path_problem(good), None, "{good}");
+        }
     }
 
     #[test]

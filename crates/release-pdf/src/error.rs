@@ -15,6 +15,9 @@ pub enum PdfError {
     /// The logo is not a PNG this writer can read.
     #[error("logo `{file}` cannot be read: {reason}")]
     Logo { file: String, reason: String },
+    /// A photo's image cannot be decoded (its header was checked before).
+    #[error("photo `{file}` cannot be read: {reason}")]
+    Photo { file: String, reason: String },
     /// The finished PDF could not be serialised.
     #[error("the PDF cannot be written: {0}")]
     Write(String),
@@ -27,6 +30,7 @@ impl PdfError {
             PdfError::Font { .. } => ErrorCode::PdfFont,
             PdfError::Subset { .. } => ErrorCode::PdfFontSubset,
             PdfError::Logo { .. } => ErrorCode::PdfLogo,
+            PdfError::Photo { .. } => ErrorCode::PdfPhoto,
             PdfError::Write(_) => ErrorCode::PdfWrite,
         }
     }

@@ -5,6 +5,7 @@ use crate::fonts::Faces;
 use crate::page::{Item, Page, Run, RunGlyph};
 use crate::paginate::{Flow, Slice, paginate};
 use crate::paragraph::{self, Line, Paragraph, Setting};
+use crate::photo;
 use crate::subset::UsedGlyphs;
 use crate::{PdfOptions, PlacedBlock};
 use release_model::Finding;
@@ -88,8 +89,14 @@ pub(crate) fn layout(
             measure -= w + 6.0;
             logo_room = h;
         }
-        let para = paragraph::set(block, style, measure, setting, faces, used, &mut hyphens);
+        let mut para = paragraph::set(block, style, measure, setting, faces, used, &mut hyphens);
         warn(block, &para, &doc.fonts.family, &mut warnings);
+        let figure = doc.figure_at(i);
+        if figure.is_some() && block.text().trim().is_empty() {
+            para.lines.clear();
+        }
+        let photo_room = figure.map_or(0.0, |f| photo::room(f, frame.measure, frame.depth));
+        let kept = figure.is_some_and(|f| f.keep_together);
         let line_height = para.line_height;
         let logo_extra = (logo_room - line_height).max(0.0);
         flows.push(Flow {
@@ -97,15 +104,17 @@ pub(crate) fn layout(
             line_height,
             before: style.space_before_pt,
             after: style.space_after_pt,
-            above: rule_height(style.rule_above) + logo_extra,
+            above: rule_height(style.rule_above) + logo_extra + photo_room,
             below: rule_height(style.rule_below),
             // The end mark (`###`) never stands alone at the top of a page.
             keep_with_next: style.keep_with_next
                 || doc
                     .blocks
                     .get(i + 1)
-                    .is_some_and(|b| b.role == Role::EndMark),
-            keep_together: style.keep_together,
+                    .is_some_and(|b| b.role == Role::EndMark)
+                // A photo kept together takes its credit along.
+                || (kept && doc.blocks.get(i + 1).is_some_and(|b| b.role == Role::Credit)),
+            keep_together: style.keep_together || kept,
         });
         paragraphs.push(para);
     }
@@ -123,6 +132,20 @@ pub(crate) fn layout(
             let block = &doc.blocks[slice.block];
             let style = style_of(block.role);
             let logo = kind_logo.filter(|_| slice.first && Some(slice.block) == first_kind);
+            let mut frame = frame;
+            if let Some(figure) = doc.figure_at(slice.block).filter(|_| slice.first) {
+                let index = doc.figures.iter().position(|f| f.block == slice.block);
+                let top = frame.top - slice.y;
+                let area = (frame.left, top, frame.measure, frame.depth);
+                page.items.push(photo::item(
+                    index.unwrap_or(0),
+                    figure,
+                    style,
+                    area,
+                    frame.rtl,
+                ));
+                frame.top -= photo::room(figure, frame.measure, frame.depth);
+            }
             place_slice(
                 &mut page,
                 frame,

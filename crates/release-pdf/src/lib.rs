@@ -12,7 +12,9 @@
 //!   with unicode-bidi, font fallback, shaping), broken into lines, each
 //!   line then placed in visual order;
 //! - [`paginate`]: lines onto pages without widows or orphans;
-//! - [`layout`]: pages with rules, logo, links and footers;
+//! - [`layout`]: pages with rules, logo, photos, links and footers;
+//! - [`photo`]: where a photo stands, and its image XObject (a JPEG's own
+//!   bytes, a PNG with its alpha);
 //! - [`subset`]: fonts reduced to the glyphs used, with their text;
 //! - [`write`]: the PDF objects, through printpdf.
 //!
@@ -33,6 +35,7 @@ mod logo;
 mod page;
 mod paginate;
 mod paragraph;
+mod photo;
 mod shape;
 mod subset;
 mod write;

@@ -44,6 +44,14 @@ pub(crate) enum Item {
         width: f32,
         height: f32,
     },
+    /// Photo `index` of the Document, upright in this box.
+    Photo {
+        index: usize,
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+    },
     /// A live link over this area.
     Link {
         x0: f32,

@@ -101,7 +101,7 @@ pub(crate) fn write(
             PdfPage::new(
                 Mm(page.width * MM_PER_PT),
                 Mm(page.height * MM_PER_PT),
-                ops(page, subsets, faces, used),
+                ops(page, subsets, faces, used, &doc.figures),
             )
         })
         .collect();
@@ -116,6 +116,7 @@ pub(crate) fn write(
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&save, &mut warnings);
     set_widths(&mut lo, subsets, faces);
+    crate::photo::embed(&mut lo, doc)?;
     finish(&mut lo, doc);
     if options.compress {
         compress(&mut lo)?;
@@ -145,7 +146,18 @@ fn round(value: f32) -> f32 {
     (value * 100.0).round() / 100.0
 }
 
-fn ops(page: &Page, subsets: &[Subset], faces: &Faces<'_>, used: &UsedGlyphs) -> Vec<Op> {
+/// Rounds to a thousandth, for matrices that mix units and points.
+fn round_fine(value: f32) -> f32 {
+    (value * 1000.0).round() / 1000.0
+}
+
+fn ops(
+    page: &Page,
+    subsets: &[Subset],
+    faces: &Faces<'_>,
+    used: &UsedGlyphs,
+    figures: &[release_style::Figure],
+) -> Vec<Op> {
     let mut ops = Vec::new();
     let mut fill: Option<Rgb> = None;
     for item in &page.items {
@@ -190,6 +202,29 @@ fn ops(page: &Page, subsets: &[Subset], faces: &Faces<'_>, used: &UsedGlyphs) ->
                     },
                 });
                 ops.push(Op::RestoreGraphicsState);
+            }
+            Item::Photo {
+                index,
+                x,
+                y,
+                width,
+                height,
+            } => {
+                if let Some(figure) = figures.get(*index) {
+                    let matrix = crate::photo::matrix(figure, *x, *y, *width, *height);
+                    ops.push(Op::SaveGraphicsState);
+                    ops.push(Op::SetTransformationMatrix {
+                        matrix: CurTransMat::Raw(matrix.map(round_fine)),
+                    });
+                    ops.push(Op::UseXobject {
+                        id: XObjectId(crate::photo::name(*index)),
+                        transform: XObjectTransform {
+                            no_auto_scale: true,
+                            ..XObjectTransform::default()
+                        },
+                    });
+                    ops.push(Op::RestoreGraphicsState);
+                }
             }
             Item::Link { .. } | Item::Text(_) => {}
         }
@@ -439,6 +474,10 @@ fn content_id(lo: &lopdf::Document) -> Vec<u8> {
     for (id, object) in &lo.objects {
         feed(&id.0.to_be_bytes());
         match object {
+            // A photo's megabytes by a fast digest of them.
+            Object::Stream(stream) if crate::photo::is_photo(stream) => {
+                feed(&crate::photo::digest(stream));
+            }
             Object::Stream(stream) => feed(&stream.content),
             Object::String(text, _) => feed(text),
             Object::Dictionary(dict) => {

@@ -2,20 +2,24 @@
 //! anywhere), then the house style's own checks. The app's Review step and
 //! `release-composer check` both show exactly this list.
 
+use crate::photos::Photos;
 use release_model::{Date, Draft, Finding, Severity, lint, validate};
 use release_style::{HouseStyle, StyleError};
 use std::sync::Arc;
 
 /// The findings for `draft` under `style` (the result of looking its style
-/// up), as of `today`: validation's, then the style's checks. A style that
+/// up), as of `today`, with its `photos` as read ([`Photos::read`]):
+/// validation's, the photo files', then the style's checks. A style that
 /// cannot be used is one error at `style`, and without a style no style
 /// checks run: whose rules would they be?
 pub fn check(
     draft: &Draft,
     style: &Result<Arc<HouseStyle>, StyleError>,
     today: Date,
+    photos: &Photos,
 ) -> Vec<Finding> {
     let mut findings = validate(draft);
+    findings.extend(photos.findings(style.as_deref().ok()));
     match style {
         Ok(style) => findings.extend(lint(draft, &style.checks, today)),
         Err(e) => findings.insert(
@@ -44,12 +48,22 @@ mod tests {
     fn an_unknown_style_is_one_error_and_no_style_checks() {
         let styles = Styles::new(None);
         let mut draft = release_model::example();
-        let known = check(&draft, &styles.get(&draft.style), today());
+        let known = check(
+            &draft,
+            &styles.get(&draft.style),
+            today(),
+            &Photos::default(),
+        );
         assert!(!has_errors(&known), "{known:?}");
         assert!(known.iter().any(|f| f.code == "headline-long"), "{known:?}");
 
         draft.style = "un-old".into();
-        let findings = check(&draft, &styles.get(&draft.style), today());
+        let findings = check(
+            &draft,
+            &styles.get(&draft.style),
+            today(),
+            &Photos::default(),
+        );
         let at_style: Vec<_> = findings.iter().filter(|f| f.path == "style").collect();
         assert_eq!(at_style.len(), 1, "{findings:?}");
         assert_eq!(

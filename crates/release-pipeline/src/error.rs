@@ -18,6 +18,15 @@ pub enum PipelineError {
     Pdf(#[from] release_pdf::PdfError),
     #[error(transparent)]
     Docx(#[from] release_docx::DocxError),
+    /// A photo file cannot be used.
+    #[error(transparent)]
+    Photo(#[from] crate::photos::PhotoFileError),
+    /// The drafts library failed.
+    #[error(transparent)]
+    Drafts(#[from] release_drafts::DraftsError),
+    /// A draft package is damaged or unsafe; nothing of it was kept.
+    #[error("{file}: not a usable draft package: {reason}")]
+    Package { file: String, reason: String },
     /// The export file cannot be written; whatever was there is unchanged.
     #[error("{}: cannot be written: {source}", file.display())]
     Write {
@@ -48,6 +57,9 @@ impl PipelineError {
             PipelineError::Refused { .. } => ErrorCode::DraftInvalid,
             PipelineError::Pdf(e) => e.code(),
             PipelineError::Docx(e) => e.code(),
+            PipelineError::Photo(e) => e.code(),
+            PipelineError::Drafts(e) => e.code(),
+            PipelineError::Package { .. } => ErrorCode::PackageInvalid,
             PipelineError::Write { source, .. } => match ErrorCode::of_io(source) {
                 ErrorCode::IoError | ErrorCode::NotFound => ErrorCode::ExportUnwritable,
                 code => code,

@@ -2,6 +2,7 @@
 
 use crate::check::{check, has_errors};
 use crate::error::PipelineError;
+use crate::photos::Photos;
 use release_model::{Date, Draft, Finding, Severity};
 use release_style::{Document, HouseStyle, StyleError};
 use std::path::Path;
@@ -87,18 +88,20 @@ pub struct Output {
 }
 
 /// Checks `draft` under `style` (the result of looking it up) as of `today`
-/// and styles it, or refuses it while any finding is an error.
+/// with its `photos` as read, and styles it, or refuses it while any
+/// finding is an error (a photo file that cannot be used is one).
 pub fn prepare(
     draft: Draft,
     style: Result<Arc<HouseStyle>, StyleError>,
     today: Date,
+    photos: &Photos,
 ) -> Result<Prepared, PipelineError> {
-    let findings = check(&draft, &style, today);
+    let findings = check(&draft, &style, today, photos);
     if has_errors(&findings) {
         return Err(PipelineError::Refused { findings });
     }
     let style = style?;
-    let document = release_style::document(&draft, &style);
+    let document = release_style::document_with_photos(&draft, &style, &photos.images);
     Ok(Prepared {
         draft,
         style,
@@ -211,12 +214,17 @@ pub fn file_name(draft: &Draft, format: Format) -> String {
 }
 
 /// The preview: the PDF as it would be exported, whatever the findings, in
-/// the draft's style or, while that is unknown, the default one.
-pub fn preview_pdf(draft: &Draft, styles: &crate::Styles) -> Result<Vec<u8>, PipelineError> {
+/// the draft's style or, while that is unknown, the default one, with the
+/// photos that can be used.
+pub fn preview_pdf(
+    draft: &Draft,
+    styles: &crate::Styles,
+    photos: &Photos,
+) -> Result<Vec<u8>, PipelineError> {
     let style = styles
         .get(&draft.style)
         .or_else(|_| styles.get(release_style::DEFAULT_STYLE))?;
-    let document = release_style::document(draft, &style);
+    let document = release_style::document_with_photos(draft, &style, &photos.images);
     Ok(release_pdf::render(
         &document,
         &release_pdf::PdfOptions::default(),
@@ -256,12 +264,12 @@ mod tests {
         let styles = Styles::new(None);
         let draft = release_model::example();
         let style = styles.get(&draft.style);
-        let prepared = prepare(draft, style, today()).expect("no errors");
+        let prepared = prepare(draft, style, today(), &Photos::default()).expect("no errors");
         let pdf = prepared.render(Format::Pdf).expect("pdf");
         assert!(pdf.bytes.starts_with(b"%PDF-"));
         let docx = prepared.render(Format::Docx).expect("docx");
         assert!(docx.bytes.starts_with(b"PK\x03\x04"));
-        let preview = preview_pdf(&prepared.draft, &styles).expect("preview");
+        let preview = preview_pdf(&prepared.draft, &styles, &Photos::default()).expect("preview");
         assert_eq!(preview, pdf.bytes, "the preview is the exported PDF");
     }
 
@@ -272,7 +280,9 @@ mod tests {
         draft.release.headline.clear();
         draft.release.dateline.date = "2021-13-45".into();
         let style = styles.get(&draft.style);
-        let Err(PipelineError::Refused { findings }) = prepare(draft, style, today()) else {
+        let Err(PipelineError::Refused { findings }) =
+            prepare(draft, style, today(), &Photos::default())
+        else {
             panic!("exported a draft with errors");
         };
         let paths: Vec<&str> = findings

@@ -9,17 +9,27 @@
 //!   then the style's own checks;
 //! - [`prepare`] and [`Prepared::render`]: a draft refused while it has
 //!   errors, else styled once and rendered in any [`Format`];
+//! - [`Photos`]: a draft's photo files, read once from the draft's folder
+//!   and checked (inside the folder, a JPEG or PNG by its bytes) before any
+//!   writer sees them; [`thumbnail`] for the app; [`add_photo`] and
+//!   [`adopt_photos`] bring photos into the drafts library's assets;
+//! - [`pack`], [`unpack`], [`export_package`], [`import_package`]: a draft
+//!   and its photos as one `NAME.release.zip`, refused whole when unsafe;
 //! - [`write_export`]: the bytes written under their final name atomically,
 //!   so a crash leaves the old file or the whole new one;
 //! - [`complete_steps`], [`direction`], [`all_languages`]: what the guided
 //!   form shows that is a rule, so the window keeps no copy of it.
 
+mod assets;
 mod check;
 mod error;
 mod export;
 mod form;
+mod package;
+mod photos;
 mod styles;
 
+pub use assets::{add_photo, adopt_photos};
 pub use check::{check, has_errors};
 pub use error::PipelineError;
 pub use export::{
@@ -27,6 +37,11 @@ pub use export::{
     preview_pdf, write_export,
 };
 pub use form::{LanguageOption, Step, TextDirection, all_languages, complete_steps, direction};
+pub use package::{
+    PACKAGE_DRAFT, PACKAGE_EXTENSION, Unpacked, export_package, import_package, pack, unpack,
+};
+pub use photos::{MIN_DPI, PhotoFileError, Photos, read_image_file, read_photo, thumbnail};
 pub use release_html::WebOptions;
 pub use release_mail::{Attachment, MailOptions, Mailbox};
+pub use release_photo::{THUMBNAIL_SIZE, Thumbnail};
 pub use styles::{STYLES_ENV, Styles, default_user_styles_dir};

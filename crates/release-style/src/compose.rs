@@ -1,17 +1,51 @@
 //! Release + HouseStyle → Document: the one place that knows what goes where.
 
-use crate::document::{Block, CharStyle, Document, Footer, ListMarker, Metadata, Role, Span};
+use crate::document::{
+    Block, CharStyle, Document, Figure, Footer, Image, ListMarker, Metadata, Role, Span,
+};
 use crate::pattern::Pattern;
-use crate::style::{CityCase, ContactLayout, HouseStyle, Part, TextEnd};
+use crate::style::{CityCase, ContactLayout, HouseStyle, Part, PhotoPlace, TextEnd};
 use release_model::{
     Block as DraftBlock, Contact, Date, Draft, EmbargoTime, Finding, Language, Quote, Run,
     format_date, is_forbidden_control,
 };
+use release_photo::Facts;
 
-/// Builds the styled Document of `draft` in `style`. Never fails: problems a
-/// writer must know of (a control character left out) are in `warnings`, and
-/// drafts with validation errors are refused before this by the callers.
+/// Points per millimetre.
+const PT_PER_MM: f32 = 72.0 / 25.4;
+
+/// Builds the styled Document of `draft` in `style`, without its photos
+/// (their files are read by the pipeline: see [`document_with_photos`]).
+/// Never fails: problems a writer must know of (a control character left
+/// out) are in `warnings`, and drafts with validation errors are refused
+/// before this by the callers.
 pub fn document(draft: &Draft, style: &HouseStyle) -> Document {
+    document_with_photos(draft, style, &[])
+}
+
+/// The size a photo is printed at in `style`, in points, upright: as large
+/// as the style's `max_width_mm` (never more than the text's width) and
+/// `max_height_mm` allow, its proportions kept.
+pub fn photo_size(style: &HouseStyle, facts: &Facts) -> (f32, f32) {
+    let p = &style.page;
+    let text_width = p.width_mm - p.margin_left_mm - p.margin_right_mm;
+    let max_w = style.photos.max_width_mm.min(text_width).max(1.0) * PT_PER_MM;
+    let max_h = style.photos.max_height_mm.max(1.0) * PT_PER_MM;
+    let (w, h) = facts.upright();
+    let (w, h) = (w.max(1) as f32, h.max(1) as f32);
+    let scale = (max_w / w).min(max_h / h);
+    (w * scale, h * scale)
+}
+
+/// [`document`] with the photos: `images[i]` is the checked image of
+/// `draft.release.photos[i]`; a photo without one is left out. Each photo
+/// is placed where the style's `[photos] place` says, above its caption and
+/// credit.
+pub fn document_with_photos(
+    draft: &Draft,
+    style: &HouseStyle,
+    images: &[Option<Image>],
+) -> Document {
     let language = Language::from_tag(&draft.language).unwrap_or(Language::En);
     let mut c = Composer {
         draft,
@@ -23,6 +57,11 @@ pub fn document(draft: &Draft, style: &HouseStyle) -> Document {
     };
     for part in &style.order {
         c.part(*part);
+    }
+    let figures = c.photos(images);
+    let mut styles = style.styles.clone();
+    if figures.is_empty() {
+        styles.retain(|role, _| !Role::PHOTO.contains(role));
     }
     let r = &draft.release;
     let author = r
@@ -41,7 +80,7 @@ pub fn document(draft: &Draft, style: &HouseStyle) -> Document {
         page: style.page,
         fonts: style.fonts.clone(),
         fallback: style.fallback.clone(),
-        styles: style.styles.clone(),
+        styles,
         dateline_bold: style.dateline.bold,
         link_color: crate::document::Rgb(0x00, 0x56, 0xB3),
         blocks: c.blocks,
@@ -49,6 +88,7 @@ pub fn document(draft: &Draft, style: &HouseStyle) -> Document {
             pattern: page.to_owned(),
         }),
         logo: style.logo.clone(),
+        figures,
         metadata: Metadata {
             title: clean(&r.headline),
             author,
@@ -215,6 +255,102 @@ impl Composer<'_> {
                 let mark = self.style.end_mark.clone();
                 self.push(Role::EndMark, vec![Span::plain(mark)], "release");
             }
+        }
+    }
+
+    /// Inserts each photo's caption (and credit) block where the style puts
+    /// photos, and returns the figures standing above the captions.
+    fn photos(&mut self, images: &[Option<Image>]) -> Vec<Figure> {
+        let mut at = self.photo_place();
+        let mut figures = Vec::new();
+        let photos = &self.draft.release.photos;
+        for (i, (photo, image)) in photos.iter().zip(images).enumerate() {
+            let Some(image) = image else { continue };
+            let path = format!("release.photos[{i}]");
+            let mut caption = self.spans(&photo.caption, &format!("{path}.caption"));
+            if !has_text(&caption) {
+                caption.clear();
+            }
+            if self.style.styles[&Role::Caption].upper_case {
+                for span in &mut caption {
+                    span.text = span.text.to_uppercase();
+                }
+            }
+            self.blocks.insert(
+                at,
+                Block {
+                    role: Role::Caption,
+                    spans: caption,
+                    marker: None,
+                    source: format!("{path}.caption"),
+                },
+            );
+            let (width_pt, height_pt) = photo_size(self.style, &image.facts);
+            figures.push(Figure {
+                block: at,
+                image: image.clone(),
+                alt: clean(photo.alt.trim()),
+                width_pt,
+                height_pt,
+                gap_pt: self.style.photos.gap_pt,
+                keep_together: self.style.photos.keep_together,
+                source: path.clone(),
+            });
+            at += 1;
+            let credit = clean(photo.credit.trim());
+            if !credit.is_empty() {
+                let pattern = self.label("photo_credit");
+                let text = if pattern.is_empty() {
+                    credit
+                } else {
+                    self.pattern("photo_credit", &["credit"])
+                        .fill_text(&|_| credit.clone())
+                };
+                let mut spans = vec![Span::plain(text)];
+                if self.style.styles[&Role::Credit].upper_case {
+                    spans[0].text = spans[0].text.to_uppercase();
+                }
+                self.blocks.insert(
+                    at,
+                    Block {
+                        role: Role::Credit,
+                        spans,
+                        marker: None,
+                        source: format!("{path}.credit"),
+                    },
+                );
+                at += 1;
+            }
+        }
+        figures
+    }
+
+    /// The index in `blocks` where the style's photos go.
+    fn photo_place(&self) -> usize {
+        let blocks = &self.blocks;
+        let after_headline = || {
+            blocks
+                .iter()
+                .rposition(|b| matches!(b.role, Role::Headline | Role::Subheadline))
+                .map(|i| i + 1)
+                .or_else(|| {
+                    blocks
+                        .iter()
+                        .position(|b| b.source.starts_with("release.body"))
+                })
+                .unwrap_or(0)
+        };
+        match self.style.photos.place {
+            PhotoPlace::AfterHeadline => after_headline(),
+            PhotoPlace::AfterFirstParagraph => blocks
+                .iter()
+                .position(|b| b.role == Role::Body && b.source.starts_with("release.body"))
+                .map_or_else(after_headline, |i| i + 1),
+            PhotoPlace::BeforeContacts => blocks
+                .iter()
+                .position(|b| matches!(b.role, Role::ContactsLabel | Role::Contacts))
+                .or_else(|| blocks.iter().position(|b| b.role == Role::EndMark))
+                .unwrap_or(blocks.len()),
         }
     }
 

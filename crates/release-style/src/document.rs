@@ -4,6 +4,7 @@
 
 use crate::blob::Blob;
 use release_model::{Date, Direction, Finding, Language};
+use release_photo::Facts;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -132,11 +133,20 @@ pub enum Role {
     Contacts,
     EndMark,
     Footer,
+    /// The caption under a photo.
+    Caption,
+    /// The credit under a photo's caption.
+    Credit,
 }
 
 impl Role {
+    /// The roles of what is printed with a photo. Their styles are in a
+    /// Document only when it has photos, so a release without photos is the
+    /// same file it always was.
+    pub const PHOTO: [Role; 2] = [Role::Caption, Role::Credit];
+
     /// Every role, in the order a release uses them.
-    pub const ALL: [Role; 14] = [
+    pub const ALL: [Role; 16] = [
         Role::Reference,
         Role::Kind,
         Role::Embargo,
@@ -151,6 +161,8 @@ impl Role {
         Role::Contacts,
         Role::EndMark,
         Role::Footer,
+        Role::Caption,
+        Role::Credit,
     ];
 
     /// The style's name as a word processor shows it.
@@ -170,6 +182,8 @@ impl Role {
             Role::Contacts => "Contact",
             Role::EndMark => "End Mark",
             Role::Footer => "Footer",
+            Role::Caption => "Caption",
+            Role::Credit => "Photo Credit",
         }
     }
 }
@@ -340,6 +354,37 @@ pub struct Logo {
     pub place: LogoPlace,
 }
 
+/// A photo's image: its bytes as the file holds them, and the facts read
+/// from its headers when it was checked (by the pipeline, which reads files).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image {
+    /// The draft's `file`, for messages.
+    pub file: String,
+    pub bytes: Blob,
+    pub facts: Facts,
+}
+
+/// A photo placed in the Document. It stands right above its caption block,
+/// `blocks[block]` (role `Caption`, with no text when the photo has no
+/// caption), and the credit block, when there is one, follows that.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Index of its caption block in the Document's blocks.
+    pub block: usize,
+    pub image: Image,
+    /// The alt text, for readers who cannot see the photo.
+    pub alt: String,
+    /// The size it is printed at, upright, in points.
+    pub width_pt: f32,
+    pub height_pt: f32,
+    /// Space between the photo and its caption, in points.
+    pub gap_pt: f32,
+    /// The photo, caption and credit are never split by a page break.
+    pub keep_together: bool,
+    /// The JSON path of the photo in the draft, e.g. `release.photos[0]`.
+    pub source: String,
+}
+
 /// The footer on every page; `{page}` and `{pages}` are filled in by the writer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Footer {
@@ -393,6 +438,8 @@ pub struct Document {
     pub blocks: Vec<Block>,
     pub footer: Option<Footer>,
     pub logo: Option<Logo>,
+    /// The photos, each above its caption block, in the order of the blocks.
+    pub figures: Vec<Figure>,
     pub metadata: Metadata,
     /// What building the document had to leave out or change, by field.
     pub warnings: Vec<Finding>,
@@ -402,6 +449,11 @@ impl Document {
     /// The style of a role.
     pub fn style(&self, role: Role) -> &ParagraphStyle {
         &self.styles[&role]
+    }
+
+    /// The photo standing above block `index`, if any.
+    pub fn figure_at(&self, index: usize) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.block == index)
     }
 
     /// All the words of the document in reading order, one paragraph a line.

@@ -17,10 +17,11 @@ mod style;
 
 pub use blob::Blob;
 pub use builtin::{BUNDLED_PREFIX, DEFAULT_STYLE, builtin, builtin_files, builtin_names};
-pub use compose::document;
+pub use compose::{document, document_with_photos, photo_size};
 pub use document::{
-    Align, Block, CharStyle, Document, DocxScript, FallbackFont, Font, FontFamily, Footer,
-    ListMarker, Logo, LogoPlace, Metadata, Page, ParagraphStyle, Rgb, Role, Rule, Span,
+    Align, Block, CharStyle, Document, DocxScript, FallbackFont, Figure, Font, FontFamily, Footer,
+    Image, ListMarker, Logo, LogoPlace, Metadata, Page, ParagraphStyle, Rgb, Role, Rule, Span,
 };
 pub use error::StyleError;
-pub use style::{HouseStyle, Labels};
+pub use release_photo::{ColorSpace, Facts, Format as ImageFormat, Orientation};
+pub use style::{HouseStyle, Labels, PhotoPlace, PhotoRules};

@@ -43,7 +43,19 @@ impl Document {
             let _ = writeln!(out, "footer: {}", footer.pattern);
         }
         out.push('\n');
-        for block in &self.blocks {
+        for (i, block) in self.blocks.iter().enumerate() {
+            if let Some(figure) = self.figure_at(i) {
+                let _ = writeln!(
+                    out,
+                    "[Figure] {} ({:.0} x {:.0} mm, {} x {} px) alt: {:?}",
+                    figure.image.file,
+                    figure.width_pt * 25.4 / 72.0,
+                    figure.height_pt * 25.4 / 72.0,
+                    figure.image.facts.width,
+                    figure.image.facts.height,
+                    figure.alt
+                );
+            }
             let _ = write!(out, "[{}] ", block.role.style_name());
             match block.marker {
                 Some(ListMarker::Bullet) => out.push_str("• "),

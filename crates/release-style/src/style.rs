@@ -131,6 +131,55 @@ pub struct ContactRules {
     pub separator: String,
 }
 
+/// Where the photos go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PhotoPlace {
+    /// After the headline (and the subheadline), before the body.
+    AfterHeadline,
+    /// After the first paragraph of the body.
+    AfterFirstParagraph,
+    /// Before the contacts (or the end mark, or at the end).
+    BeforeContacts,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PhotosFile {
+    place: PhotoPlace,
+    max_width_mm: f32,
+    max_height_mm: f32,
+    #[serde(default = "yes")]
+    keep_together: bool,
+    #[serde(default = "default_gap")]
+    gap_pt: f32,
+    caption: ParagraphStyle,
+    credit: ParagraphStyle,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn default_gap() -> f32 {
+    4.0
+}
+
+/// How photos are printed: where, how large at most, and whether they are
+/// kept with their captions. Caption and credit styles are in the style's
+/// paragraph styles (`Role::Caption`, `Role::Credit`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhotoRules {
+    pub place: PhotoPlace,
+    /// The most a photo is printed across; never more than the text's width.
+    pub max_width_mm: f32,
+    pub max_height_mm: f32,
+    /// Photo, caption and credit never split by a page break.
+    pub keep_together: bool,
+    /// Between the photo and its caption.
+    pub gap_pt: f32,
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EndMark {
@@ -175,12 +224,18 @@ pub struct Labels {
     pub dateline_city: Option<String>,
     pub dateline_country: Option<String>,
     pub dateline_date: Option<String>,
+    /// Optional in every language: the credit under a photo; without it the
+    /// credit is printed as written.
+    pub photo_credit: Option<String>,
     /// The e-mail's subject line.
     pub subject: Option<String>,
 }
 
+/// Label keys that `labels.en` may leave out.
+const OPTIONAL_LABELS: [&str; 1] = ["photo_credit"];
+
 /// Every label key with the placeholders its pattern may use.
-const LABEL_KEYS: [(&str, &[&str]); 14] = [
+const LABEL_KEYS: [(&str, &[&str]); 15] = [
     ("quotes", &[]),
     ("notes_to_editors", &[]),
     ("about", &["organization"]),
@@ -202,6 +257,7 @@ const LABEL_KEYS: [(&str, &[&str]); 14] = [
     ("dateline_city", &["city", "date"]),
     ("dateline_country", &["country", "date"]),
     ("dateline_date", &["date"]),
+    ("photo_credit", &["credit"]),
     ("subject", &["lead", "headline"]),
 ];
 
@@ -221,6 +277,7 @@ impl Labels {
             "dateline_city" => self.dateline_city.as_deref(),
             "dateline_country" => self.dateline_country.as_deref(),
             "dateline_date" => self.dateline_date.as_deref(),
+            "photo_credit" => self.photo_credit.as_deref(),
             "subject" => self.subject.as_deref(),
             _ => None,
         }
@@ -244,6 +301,8 @@ struct StyleFile {
     contacts: ContactRules,
     #[serde(default)]
     end_mark: EndMark,
+    /// How photos are printed; a style without the table gets defaults.
+    photos: Option<PhotosFile>,
     parts: Parts,
     labels: BTreeMap<String, Labels>,
     /// House-style checks; a style without the table gets the defaults.
@@ -271,6 +330,8 @@ pub struct HouseStyle {
     pub quotes: QuoteRules,
     pub contacts: ContactRules,
     pub end_mark: String,
+    pub photos: PhotoRules,
+    /// Every role's paragraph style, `Caption` and `Credit` included.
     pub styles: BTreeMap<Role, ParagraphStyle>,
     /// Which house-style checks run on releases in this style, and their limits.
     pub checks: Checks,
@@ -441,7 +502,7 @@ impl HouseStyle {
             )
         })?;
         for (key, _) in LABEL_KEYS {
-            if english.get(key).is_none() {
+            if english.get(key).is_none() && !OPTIONAL_LABELS.contains(&key) {
                 return Err(bad(&format!("labels.en.{key}"), "is missing".to_owned()));
             }
         }
@@ -461,6 +522,29 @@ impl HouseStyle {
         }
         let p = raw.parts;
         let quote = p.quote.unwrap_or_else(|| p.body.clone());
+        let text_width_mm = raw.page.width_mm - raw.page.margin_left_mm - raw.page.margin_right_mm;
+        let (photos, caption, credit) = match raw.photos {
+            Some(ph) => {
+                for (key, value, most) in [
+                    ("photos.max_width_mm", ph.max_width_mm, 2000.0),
+                    ("photos.max_height_mm", ph.max_height_mm, 2000.0),
+                    ("photos.gap_pt", ph.gap_pt + 1.0, 201.0),
+                ] {
+                    if !(value > 0.0 && value <= most) {
+                        return Err(bad(key, format!("{value} is not a usable size")));
+                    }
+                }
+                let rules = PhotoRules {
+                    place: ph.place,
+                    max_width_mm: ph.max_width_mm,
+                    max_height_mm: ph.max_height_mm,
+                    keep_together: ph.keep_together,
+                    gap_pt: ph.gap_pt,
+                };
+                (rules, ph.caption, ph.credit)
+            }
+            None => default_photos(&p.body, text_width_mm),
+        };
         let styles = BTreeMap::from([
             (Role::Reference, p.reference),
             (Role::Kind, p.kind),
@@ -476,17 +560,19 @@ impl HouseStyle {
             (Role::Contacts, p.contacts),
             (Role::EndMark, p.end_mark),
             (Role::Footer, p.footer),
+            (Role::Caption, caption),
+            (Role::Credit, credit),
         ]);
         for (role, style) in &styles {
             if !(style.size_pt > 0.0 && style.size_pt <= 200.0) {
                 return Err(bad(
-                    &format!("parts.{}.size_pt", part_key(*role)),
+                    &format!("{}.size_pt", part_key(*role)),
                     format!("{} is not a font size between 0 and 200 pt", style.size_pt),
                 ));
             }
             if !(style.line_height >= 0.5 && style.line_height <= 5.0) {
                 return Err(bad(
-                    &format!("parts.{}.line_height", part_key(*role)),
+                    &format!("{}.line_height", part_key(*role)),
                     format!(
                         "{} is not a line height between 0.5 and 5",
                         style.line_height
@@ -509,6 +595,7 @@ impl HouseStyle {
             quotes: raw.quotes,
             contacts: raw.contacts,
             end_mark: raw.end_mark.text,
+            photos,
             styles,
             checks: raw.checks,
             labels: raw.labels,
@@ -536,21 +623,62 @@ impl HouseStyle {
 
 fn part_key(role: Role) -> &'static str {
     match role {
-        Role::Reference => "reference",
-        Role::Kind => "kind",
-        Role::Embargo => "embargo",
-        Role::Headline => "headline",
-        Role::Subheadline => "subheadline",
-        Role::Body => "body",
-        Role::Subheading => "subheading",
-        Role::SectionHeading => "section_heading",
-        Role::ListItem => "list_item",
-        Role::Quote => "quote",
-        Role::ContactsLabel => "contacts_label",
-        Role::Contacts => "contacts",
-        Role::EndMark => "end_mark",
-        Role::Footer => "footer",
+        Role::Reference => "parts.reference",
+        Role::Kind => "parts.kind",
+        Role::Embargo => "parts.embargo",
+        Role::Headline => "parts.headline",
+        Role::Subheadline => "parts.subheadline",
+        Role::Body => "parts.body",
+        Role::Subheading => "parts.subheading",
+        Role::SectionHeading => "parts.section_heading",
+        Role::ListItem => "parts.list_item",
+        Role::Quote => "parts.quote",
+        Role::ContactsLabel => "parts.contacts_label",
+        Role::Contacts => "parts.contacts",
+        Role::EndMark => "parts.end_mark",
+        Role::Footer => "parts.footer",
+        Role::Caption => "photos.caption",
+        Role::Credit => "photos.credit",
     }
+}
+
+/// The photos of a style without a `[photos]` table: after the first
+/// paragraph, at most the text's width and 100 mm high, the caption in
+/// the body's size less one, italic, the credit smaller and grey.
+fn default_photos(
+    body: &ParagraphStyle,
+    text_width_mm: f32,
+) -> (PhotoRules, ParagraphStyle, ParagraphStyle) {
+    let rules = PhotoRules {
+        place: PhotoPlace::AfterFirstParagraph,
+        max_width_mm: text_width_mm.max(20.0),
+        max_height_mm: 100.0,
+        keep_together: true,
+        gap_pt: default_gap(),
+    };
+    let caption = ParagraphStyle {
+        size_pt: (body.size_pt - 1.0).max(6.0),
+        italic: true,
+        align: crate::document::Align::Start,
+        line_height: 1.25,
+        space_before_pt: 0.0,
+        space_after_pt: 2.0,
+        hyphenate: false,
+        rule_above: None,
+        rule_below: None,
+        keep_with_next: false,
+        keep_together: false,
+        ..body.clone()
+    };
+    let credit = ParagraphStyle {
+        size_pt: (body.size_pt - 2.0).max(6.0),
+        italic: false,
+        bold: false,
+        color: crate::document::Rgb(0x59, 0x59, 0x59),
+        space_after_pt: body.space_after_pt.max(6.0),
+        ..caption.clone()
+    };
+    (rules, caption, credit)
 }
 
 fn check_page(page: &Page) -> Result<(), (&'static str, String)> {

@@ -72,16 +72,22 @@ fn printed(doc: &Document) -> Printed {
 }
 
 #[tauri::command]
-pub async fn check_draft(state: State<'_, Arc<AppState>>, draft: Draft) -> Result<Checked> {
+pub async fn check_draft(
+    state: State<'_, Arc<AppState>>,
+    draft: Draft,
+    file: Option<String>,
+) -> Result<Checked> {
     let state = state.inner().clone();
-    blocking(move || Ok(checked(&state, &draft, today()))).await
+    blocking(move || Ok(checked(&state, &draft, file.as_deref(), today()))).await
 }
 
-/// What the window shows of `draft` as of `today`: the pipeline's findings,
-/// and the texts as they will print.
-pub(crate) fn checked(state: &AppState, draft: &Draft, today: Date) -> Checked {
+/// What the window shows of `draft` (the draft file `file` edited in place,
+/// or a library draft) as of `today`: the pipeline's findings, and the
+/// texts as they will print.
+pub(crate) fn checked(state: &AppState, draft: &Draft, file: Option<&str>, today: Date) -> Checked {
     let style = state.styles.get(&draft.style);
-    let findings = release_pipeline::check(draft, &style, today);
+    let photos = state.photos_of(draft, file);
+    let findings = release_pipeline::check(draft, &style, today, &photos);
     let document = style
         .or_else(|_| state.styles.get(release_style::DEFAULT_STYLE))
         .map(|style| release_style::document(draft, &style));
@@ -98,9 +104,21 @@ pub(crate) fn checked(state: &AppState, draft: &Draft, today: Date) -> Checked {
 }
 
 #[tauri::command]
-pub async fn preview_pdf(state: AppRef<'_>, draft: Draft) -> Result<Response> {
+pub async fn preview_pdf(
+    state: AppRef<'_>,
+    draft: Draft,
+    file: Option<String>,
+) -> Result<Response> {
     let state = state.inner().clone();
-    let bytes = blocking(move || Ok(release_pipeline::preview_pdf(&draft, &state.styles)?)).await?;
+    let bytes = blocking(move || {
+        let photos = state.photos_of(&draft, file.as_deref());
+        Ok(release_pipeline::preview_pdf(
+            &draft,
+            &state.styles,
+            &photos,
+        )?)
+    })
+    .await?;
     Ok(Response::new(bytes))
 }
 

@@ -21,12 +21,23 @@ pub async fn take_opened_file(state: AppRef<'_>) -> Result<Option<FileOpened>> {
 }
 
 /// Copies a draft (read from an outside file, or the window's version of one
-/// that changed on disk) into the library as a new draft.
+/// that changed on disk) into the library as a new draft; with `file`, the
+/// draft file it came from, its photos are brought into the library too.
 #[tauri::command]
-pub async fn import_draft(state: AppRef<'_>, draft: Draft) -> Result<Opened> {
+pub async fn import_draft(state: AppRef<'_>, draft: Draft, file: Option<String>) -> Result<Opened> {
     let state = state.inner().clone();
-    blocking(move || crate::commands::drafts::opened(&state.library, state.library.import(draft)?))
-        .await
+    blocking(move || {
+        let draft = match file {
+            Some(file) if !draft.release.photos.is_empty() => {
+                let path = state.in_place_path(&file)?;
+                let folder = path.parent().unwrap_or(std::path::Path::new("."));
+                release_pipeline::adopt_photos(&state.library, &draft, folder)?
+            }
+            _ => draft,
+        };
+        crate::commands::drafts::opened(&state.library, state.library.import(draft)?)
+    })
+    .await
 }
 
 /// Saves an outside draft file where it is, unless it changed on disk since

@@ -7,6 +7,7 @@ pub mod compose;
 pub mod drafts;
 pub mod export;
 pub mod files;
+pub mod photos;
 pub mod settings;
 
 use crate::error::{IpcError, Result};

@@ -6,6 +6,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { About } from "./bindings/About";
+import type { AddedPhoto } from "./bindings/AddedPhoto";
 import type { Checked } from "./bindings/Checked";
 import type { Draft } from "./bindings/Draft";
 import type { ErrorCode } from "./bindings/ErrorCode";
@@ -60,11 +61,12 @@ export const ipc = {
   duplicateDraft: (id: string) => call<Opened>("duplicate_draft", { id }),
   deleteDraft: (id: string) => call<null>("delete_draft", { id }),
   undeleteDraft: (id: string) => call<null>("undelete_draft", { id }),
-  /** Validation and house-style findings, and the texts as they will print. */
-  checkDraft: (draft: Draft) => call<Checked>("check_draft", { draft }),
+  /** Validation and house-style findings, and the texts as they will print; `file`: the draft file edited in place (its photos are beside it). */
+  checkDraft: (draft: Draft, file: string | null = null) => call<Checked>("check_draft", { draft, file }),
   applyFix: (draft: Draft, fix: Fix) => call<Draft>("apply_fix", { draft, fix }),
   /** The exported PDF's bytes, for the preview. */
-  previewPdf: async (draft: Draft) => new Uint8Array(await call<ArrayBuffer>("preview_pdf", { draft })),
+  previewPdf: async (draft: Draft, file: string | null = null) =>
+    new Uint8Array(await call<ArrayBuffer>("preview_pdf", { draft, file })),
   /**
    * Exports the saved draft into the export folder, or where a save dialog says when `saveAs`.
    * With `file`, the draft file edited in place is exported instead of library draft `id`.
@@ -79,11 +81,21 @@ export const ipc = {
   chooseExportDir: () => call<string | null>("choose_export_dir"),
   /** The draft file handed to the app last (command line, double-click, second launch), read. */
   takeOpenedFile: () => call<FileOpened | null>("take_opened_file"),
-  /** Copies a draft into the library as a new draft. */
-  importDraft: (draft: Draft) => call<Opened>("import_draft", { draft }),
+  /** Copies a draft into the library as a new draft; with `file` (the draft file it came from), its photos too. */
+  importDraft: (draft: Draft, file: string | null = null) => call<Opened>("import_draft", { draft, file }),
   /** Saves a draft file handed to the app where it is; refused if it changed on disk since `revision`. */
   saveFile: (path: string, draft: Draft, revision: string) => call<SavedFile>("save_file", { path, draft, revision }),
   about: () => call<About>("about"),
+  /** Asks for a photo in a file dialog, checks it and stores it in the library; null when cancelled. */
+  addPhoto: () => call<AddedPhoto | null>("add_photo"),
+  /** Stores a photo dropped on the window (only paths the window system reported dropped). */
+  addDroppedPhoto: (path: string) => call<AddedPhoto>("add_dropped_photo", { path }),
+  /** A small PNG of a library photo, for the Photos step (never the photo itself). */
+  photoThumbnail: async (file: string) => new Uint8Array(await call<ArrayBuffer>("photo_thumbnail", { file })),
+  /** Saves draft `id` with its photos as a draft package where a save dialog says; the path, or null. */
+  exportPackage: (id: string) => call<string | null>("export_package", { id }),
+  /** Imports a draft package chosen in a dialog as a new draft; null when cancelled. */
+  importPackage: () => call<Opened | null>("import_package"),
   /** Calls `take` whenever a draft file is handed to the running app. */
   onFileHanded: (take: () => void) => listen("file-handed", () => take()),
   setTitle: (title: string) => getCurrentWindow().setTitle(title),

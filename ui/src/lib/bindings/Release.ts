@@ -3,9 +3,15 @@ import type { Block } from "./Block";
 import type { Contact } from "./Contact";
 import type { Dateline } from "./Dateline";
 import type { Embargo } from "./Embargo";
+import type { Photo } from "./Photo";
 import type { Quote } from "./Quote";
 
 /**
  * The press release itself: what is printed, part by part.
  */
-export type Release = { kind: string, reference: string, embargo: Embargo | null, headline: string, subheadline: string, dateline: Dateline, body: Array<Block>, quotes: Array<Quote>, closing: Array<Block>, contacts: Array<Contact>, notes_to_editors: Array<Block>, about: Array<Block>, };
+export type Release = { kind: string, reference: string, embargo: Embargo | null, headline: string, subheadline: string, dateline: Dateline, body: Array<Block>, quotes: Array<Quote>, closing: Array<Block>, contacts: Array<Contact>, notes_to_editors: Array<Block>, about: Array<Block>, 
+/**
+ * Photos with their captions; written only when there are any, so a
+ * draft without photos is the same file it always was.
+ */
+photos?: Array<Photo>, };

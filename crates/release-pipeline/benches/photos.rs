@@ -1,0 +1,95 @@
+//! Photos: the PDF export of the example with and without a 12-megapixel
+//! JPEG of about 4 MB (goal: at most 20 ms more), the preview with it (as
+//! the app makes it on each edit: photos read, PDF written), and the
+//! thumbnail the app's Photos step shows (goal: at most 300 ms). The JPEG is
+//! made by ImageMagick (`/usr/bin/convert`; `scripts/deps.sh` installs it) into the target
+//! folder once. Run with `cargo bench -p release-pipeline`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use release_model::{Date, Draft, Photo, Run};
+use release_pipeline::{Format, Photos, Styles, prepare, preview_pdf, thumbnail};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A 4000 × 3000 JPEG of noisy colour, about 4 MB, made once.
+fn twelve_megapixels() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-photos");
+    let file = dir.join("12mp.jpg");
+    if !file.exists() {
+        std::fs::create_dir_all(&dir).expect("folder");
+        let made = Command::new("/usr/bin/convert")
+            .args([
+                "-size",
+                "4000x3000",
+                "plasma:fractal",
+                "-attenuate",
+                "0.25",
+                "+noise",
+                "Gaussian",
+                "-quality",
+                "90",
+            ])
+            .arg(&file)
+            .status()
+            .unwrap_or_else(|e| {
+                panic!("ImageMagick's convert cannot run ({e}): run scripts/deps.sh test")
+            });
+        assert!(made.success(), "convert failed");
+    }
+    file
+}
+
+fn with_photo(file: &str) -> Draft {
+    let mut draft = release_model::example();
+    draft.release.photos = vec![Photo {
+        file: file.to_owned(),
+        caption: vec![Run::plain("Delegates at the launch in Dushanbe.")],
+        credit: "Manuel Elías".to_owned(),
+        alt: "Delegates seated around a long table under UN flags.".to_owned(),
+        ..Photo::default()
+    }];
+    draft
+}
+
+fn bench(c: &mut Criterion) {
+    let file = twelve_megapixels();
+    let folder = file.parent().expect("folder").to_owned();
+    let size = std::fs::metadata(&file).expect("made").len();
+    eprintln!("photo: 4000 × 3000, {:.1} MB", size as f64 / 1e6);
+    let styles = Styles::new(None);
+    let today = Date::parse("2021-12-08").expect("date");
+    let export = |draft: &Draft| {
+        let photos = Photos::read(draft, Some(&folder));
+        let prepared =
+            prepare(draft.clone(), styles.get(&draft.style), today, &photos).expect("exports");
+        prepared.render(Format::Pdf).expect("renders").bytes
+    };
+    let plain = release_model::example();
+    let photo = with_photo("12mp.jpg");
+    let mut group = c.benchmark_group("pdf export");
+    group.bench_function("example", |b| b.iter(|| export(black_box(&plain))));
+    group.bench_function("example with a 12-MP JPEG", |b| {
+        b.iter(|| export(black_box(&photo)))
+    });
+    group.finish();
+    let mut group = c.benchmark_group("preview");
+    for (name, draft) in [("example", &plain), ("example with a 12-MP JPEG", &photo)] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let photos = Photos::read(draft, Some(&folder));
+                preview_pdf(black_box(draft), &styles, &photos).expect("preview")
+            })
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("thumbnail");
+    group.sample_size(20);
+    group.bench_function("12-MP JPEG", |b| {
+        b.iter(|| thumbnail(black_box(&folder), "12mp.jpg").expect("thumbnail"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
