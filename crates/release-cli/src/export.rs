@@ -37,6 +37,13 @@ pub(crate) struct Args {
     /// The e-mail's date, in seconds since 1970 [default: the dateline's date].
     #[arg(long, value_name = "SECONDS", requires = "eml")]
     date: Option<i64>,
+    /// The web page's own address, for its `og:url` and JSON-LD.
+    #[arg(long, value_name = "URL", requires = "html")]
+    url: Option<String>,
+    /// Where the first photo is published, for the web page's `og:image`
+    /// (the page itself carries its photos inline).
+    #[arg(long, value_name = "URL", requires = "html")]
+    image_url: Option<String>,
     /// Use this house style (a built-in name or a style folder) instead of the draft's.
     #[arg(long, value_name = "NAME|DIR")]
     style: Option<String>,
@@ -66,6 +73,8 @@ impl Args {
             ..ExportOptions::default()
         };
         options.mail.date = self.date;
+        options.web.url = self.url.clone();
+        options.web.image_url = self.image_url.clone();
         options.mail.from = self.from.as_deref().map(mailbox).transpose()?;
         Ok(options)
     }

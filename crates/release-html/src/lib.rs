@@ -21,4 +21,5 @@ mod web;
 
 pub use escape::{escape_attr, escape_text};
 pub use mail::mail_html;
+pub use parts::{ImageSource, content_id};
 pub use web::{WebOptions, web_page};

@@ -3,9 +3,9 @@
 //! on `div`s), every style inline (Gmail drops `<style>` in many views),
 //! no scripts, no images from the web, no forms.
 
-use crate::escape::escape_text;
+use crate::escape::{escape_attr, escape_text};
 use crate::look::{declarations, font_stack, text_align};
-use crate::parts::{Group, Markup, groups, inline, tag};
+use crate::parts::{Group, ImageSource, Markup, figure_above, groups, image_src, inline, tag};
 use release_model::Direction;
 use release_style::{Document, Role};
 use std::fmt::Write;
@@ -13,8 +13,9 @@ use std::fmt::Write;
 /// The width of the release's column, in CSS pixels.
 pub const MAIL_WIDTH_PX: u32 = 640;
 
-/// The HTML body of the e-mail edition of `doc`.
-pub fn mail_html(doc: &Document) -> String {
+/// The HTML body of the e-mail edition of `doc`, its photos taken from
+/// `images` (the message's own parts, or inline for the clipboard).
+pub fn mail_html(doc: &Document, images: ImageSource) -> String {
     let dir = match doc.direction {
         Direction::LeftToRight => "ltr",
         Direction::RightToLeft => "rtl",
@@ -24,14 +25,30 @@ pub fn mail_html(doc: &Document) -> String {
     let mut rows = String::new();
     for group in groups(doc) {
         let cell = match group {
-            Group::Paragraph(block) if block.role == Role::Footer => continue,
-            Group::Paragraph(block) => {
+            Group::Paragraph(_, block) if block.role == Role::Footer => continue,
+            Group::Paragraph(index, block) => {
                 let element = tag(block.role);
                 let css = declarations(doc.style(block.role), doc.direction);
-                format!(
-                    "<{element} style=\"{css}font-family:{fonts};\">{}</{element}>",
-                    inline(doc, block, Markup::Inline)
-                )
+                let mut cell = String::new();
+                if let Some(n) = figure_above(doc, index) {
+                    let figure = &doc.figures[n];
+                    // The column's width less its padding, at most.
+                    let width = (figure.width_pt * 96.0 / 72.0).round().min(592.0) as u32;
+                    let _ = write!(
+                        cell,
+                        "<img src=\"{}\" alt=\"{}\" width=\"{width}\" style=\"display:block;width:{width}px;max-width:100%;height:auto;border:0;margin:12px 0 4px 0;\">",
+                        image_src(doc, n, images),
+                        escape_attr(&figure.alt)
+                    );
+                }
+                if !block.text().trim().is_empty() {
+                    let _ = write!(
+                        cell,
+                        "<{element} style=\"{css}font-family:{fonts};\">{}</{element}>",
+                        inline(doc, block, Markup::Inline)
+                    );
+                }
+                cell
             }
             Group::List { ordered, items } => {
                 let element = if ordered { "ol" } else { "ul" };

@@ -19,7 +19,8 @@ pub(crate) fn tag(role: Role) -> &'static str {
 /// A run of the Document's paragraphs as HTML lays them out: one paragraph,
 /// or the items of one list.
 pub(crate) enum Group<'d> {
-    Paragraph(&'d Block),
+    /// A paragraph and its index among the Document's blocks.
+    Paragraph(usize, &'d Block),
     List {
         ordered: bool,
         items: Vec<&'d Block>,
@@ -30,7 +31,7 @@ pub(crate) enum Group<'d> {
 pub(crate) fn groups(doc: &Document) -> Vec<Group<'_>> {
     let mut out: Vec<Group<'_>> = Vec::new();
     let mut last_list: Option<(bool, u32)> = None;
-    for block in &doc.blocks {
+    for (index, block) in doc.blocks.iter().enumerate() {
         let kind = match (block.role, block.marker) {
             (Role::ListItem, Some(ListMarker::Bullet)) | (Role::ListItem, None) => Some((false, 0)),
             (Role::ListItem, Some(ListMarker::Number { list, .. })) => Some((true, list)),
@@ -42,7 +43,7 @@ pub(crate) fn groups(doc: &Document) -> Vec<Group<'_>> {
                 ordered,
                 items: vec![block],
             }),
-            (None, _) => out.push(Group::Paragraph(block)),
+            (None, _) => out.push(Group::Paragraph(index, block)),
         }
         last_list = kind;
     }
@@ -114,4 +115,36 @@ pub(crate) fn description(doc: &Document, max: usize) -> String {
     }
     let _ = write!(out, "…");
     out
+}
+
+/// How an edition's HTML points at a photo's image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageSource {
+    /// `cid:` parts of the same message (the `.eml`): see [`content_id`].
+    ContentId,
+    /// The image itself, as a `data:` address (the web page, the clipboard).
+    Inline,
+}
+
+/// The `Content-ID` of photo `n` (from 0) in the e-mail: `<img src="cid:…">`.
+pub fn content_id(n: usize) -> String {
+    format!("photo-{}@release-composer", n + 1)
+}
+
+/// The `src` of photo `n` of `doc`.
+pub(crate) fn image_src(doc: &Document, n: usize, source: ImageSource) -> String {
+    let figure = &doc.figures[n];
+    match source {
+        ImageSource::ContentId => format!("cid:{}", content_id(n)),
+        ImageSource::Inline => {
+            use base64::Engine;
+            let data = base64::engine::general_purpose::STANDARD.encode(&*figure.image.bytes);
+            format!("data:{};base64,{data}", figure.image.facts.format.mime())
+        }
+    }
+}
+
+/// The index among `doc.figures` of the photo standing above block `index`.
+pub(crate) fn figure_above(doc: &Document, index: usize) -> Option<usize> {
+    doc.figures.iter().position(|f| f.block == index)
 }

@@ -3,7 +3,9 @@
 
 use crate::escape::{escape_attr, escape_text};
 use crate::look::{css_color, declarations, font_stack, link_color};
-use crate::parts::{Group, Markup, description, groups, inline, tag};
+use crate::parts::{
+    Group, ImageSource, Markup, description, figure_above, groups, image_src, inline, tag,
+};
 use release_model::Direction;
 use release_style::{Document, Role};
 use std::fmt::Write;
@@ -13,6 +15,9 @@ use std::fmt::Write;
 pub struct WebOptions {
     /// The page's own address, when known, for `og:url` and the JSON-LD.
     pub url: Option<String>,
+    /// Where the first photo is published, for `og:image` (Open Graph wants
+    /// an absolute address; the page itself carries its photos inline).
+    pub image_url: Option<String>,
 }
 
 /// The class a paragraph of `role` has in the page's stylesheet.
@@ -43,6 +48,8 @@ fn stylesheet(doc: &Document) -> String {
          main{{max-width:46rem;margin:0 auto;padding:2rem 1.5rem;}}\n\
          a{{color:{};text-decoration:underline;}}\n\
          address{{font-style:normal;}}\n\
+         figure{{margin:1rem 0;}}\n\
+         figure img{{display:block;max-width:100%;height:auto;}}\n\
          ul,ol{{margin:0;padding-inline-start:1.5rem;}}\n",
         font_stack(doc),
         css_color(link_color(doc)),
@@ -102,6 +109,18 @@ pub fn web_page(doc: &Document, options: &WebOptions) -> String {
             escape_attr(url)
         );
     }
+    let image_url = options
+        .image_url
+        .as_deref()
+        .and_then(crate::escape::safe_link);
+    if let (Some(url), Some(first)) = (image_url, doc.figures.first()) {
+        let _ = writeln!(
+            head,
+            "<meta property=\"og:image\" content=\"{}\">\n<meta property=\"og:image:alt\" content=\"{}\">",
+            escape_attr(url),
+            escape_attr(&first.alt)
+        );
+    }
     let mut article = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -120,6 +139,9 @@ pub fn web_page(doc: &Document, options: &WebOptions) -> String {
     if let Some(url) = &options.url {
         article["url"] = url.clone().into();
     }
+    if let (Some(url), false) = (image_url, doc.figures.is_empty()) {
+        article["image"] = url.into();
+    }
     let _ = write!(
         head,
         "<script type=\"application/ld+json\">{}</script>\n<style>\n{}</style>\n",
@@ -129,8 +151,15 @@ pub fn web_page(doc: &Document, options: &WebOptions) -> String {
 
     let mut body = String::new();
     let mut in_address = false;
+    // A photo's figure stays open for its caption and its credit.
+    let mut in_figure = false;
     for group in groups(doc) {
-        let contact = matches!(&group, Group::Paragraph(b) if matches!(b.role, Role::ContactsLabel | Role::Contacts));
+        let credit = matches!(&group, Group::Paragraph(_, b) if b.role == Role::Credit);
+        if in_figure && !credit {
+            body.push_str("</figcaption>\n</figure>\n");
+            in_figure = false;
+        }
+        let contact = matches!(&group, Group::Paragraph(_, b) if matches!(b.role, Role::ContactsLabel | Role::Contacts));
         if contact && !in_address {
             body.push_str("<address>\n");
         } else if !contact && in_address {
@@ -138,8 +167,22 @@ pub fn web_page(doc: &Document, options: &WebOptions) -> String {
         }
         in_address = contact;
         match group {
-            Group::Paragraph(block) if block.role == Role::Footer => {}
-            Group::Paragraph(block) => {
+            Group::Paragraph(_, block) if block.role == Role::Footer => {}
+            Group::Paragraph(index, block) => {
+                if let Some(n) = figure_above(doc, index) {
+                    let figure = &doc.figures[n];
+                    let (w, h) = figure.image.facts.upright();
+                    let _ = writeln!(
+                        body,
+                        "<figure class=\"photo\">\n<img src=\"{}\" alt=\"{}\" width=\"{w}\" height=\"{h}\">\n<figcaption>",
+                        image_src(doc, n, ImageSource::Inline),
+                        escape_attr(&figure.alt)
+                    );
+                    in_figure = true;
+                    if block.text().trim().is_empty() {
+                        continue;
+                    }
+                }
                 let element = tag(block.role);
                 let _ = writeln!(
                     body,
@@ -161,6 +204,9 @@ pub fn web_page(doc: &Document, options: &WebOptions) -> String {
                 let _ = writeln!(body, "</{element}>");
             }
         }
+    }
+    if in_figure {
+        body.push_str("</figcaption>\n</figure>\n");
     }
     if in_address {
         body.push_str("</address>\n");

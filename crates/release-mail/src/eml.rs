@@ -95,13 +95,16 @@ fn dateline_seconds(doc: &Document) -> i64 {
 /// with `options`' sender, date and attachments.
 pub fn eml(doc: &Document, options: &MailOptions) -> Vec<u8> {
     let text = crate::plain_text(doc);
-    let html = release_html::mail_html(doc);
+    let html = release_html::mail_html(doc, release_html::ImageSource::ContentId);
     let html = html.as_str();
     let subject = subject(doc);
     let mut seed = Vec::new();
     for part in [subject.as_bytes(), text.as_bytes(), html.as_bytes()] {
         seed.extend_from_slice(part);
         seed.push(0);
+    }
+    for figure in &doc.figures {
+        seed.extend_from_slice(&xxh3_128(&figure.image.bytes).to_le_bytes());
     }
     for a in &options.attachments {
         seed.extend_from_slice(a.file_name.as_bytes());
@@ -118,6 +121,32 @@ pub fn eml(doc: &Document, options: &MailOptions) -> Vec<u8> {
         ContentType::new("text/html").attribute("charset", "utf-8"),
         BodyPart::Text(html.to_owned().into()),
     );
+    // Photos travel with the HTML that shows them (`cid:`), in one
+    // multipart/related part, so mail clients show them inline.
+    let html_part = if doc.figures.is_empty() {
+        html_part
+    } else {
+        let mut related = vec![html_part];
+        for (n, figure) in doc.figures.iter().enumerate() {
+            let format = figure.image.facts.format;
+            related.push(
+                MimePart::new(
+                    ContentType::new(format.mime()),
+                    BodyPart::Binary(figure.image.bytes.to_vec().into()),
+                )
+                .inline()
+                .cid(release_html::content_id(n))
+                .header(
+                    "Content-Description",
+                    mail_builder::headers::text::Text::new(one_line(&figure.alt)),
+                ),
+            );
+        }
+        MimePart::new(
+            ContentType::new("multipart/related").attribute("boundary", boundary("rel")),
+            BodyPart::Multipart(related),
+        )
+    };
     let alternative = MimePart::new(
         ContentType::new("multipart/alternative").attribute("boundary", boundary("alt")),
         BodyPart::Multipart(vec![text_part, html_part]),

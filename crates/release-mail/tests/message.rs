@@ -120,7 +120,8 @@ fn no_text_of_a_draft_adds_a_header() {
     for (name, value) in headers(&bytes) {
         assert!(!value.contains(['\r', '\n', '\0']), "{name}: {value:?}");
     }
-    let html = release_html::mail_html(&document(&draft, &builtin("un").expect("un")));
+    let doc = document(&draft, &builtin("un").expect("un"));
+    let html = release_html::mail_html(&doc, release_html::ImageSource::ContentId);
     assert!(
         !html.contains("<script"),
         "markup in text is escaped in the HTML part"

@@ -171,7 +171,7 @@ impl Prepared {
 /// a mail client takes them when pasted.
 pub fn mail_clipboard(prepared: &Prepared) -> (String, String) {
     (
-        release_html::mail_html(&prepared.document),
+        release_html::mail_html(&prepared.document, release_html::ImageSource::Inline),
         release_mail::plain_text(&prepared.document),
     )
 }
