@@ -72,14 +72,17 @@ pub fn run() {
             Ok(())
         })
         .on_window_event(|window, event| {
-            // Closing waits for the window to save the draft (it calls
-            // `close_window` when done), five seconds at most.
-            // Files dropped on the window: the only paths it may add as photos.
+            // Files dropped on the window: the only paths it may add as
+            // photos; the window is told once they are allowed.
             if let WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event
                 && let Some(state) = window.try_state::<Arc<state::AppState>>()
             {
                 state.dropped(paths);
+                let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                let _ = window.emit("photos-dropped", paths);
             }
+            // Closing waits for the window to save the draft (it calls
+            // `close_window` when done), five seconds at most.
             if let WindowEvent::CloseRequested { api, .. } = event {
                 api.prevent_close();
                 let _ = window.emit("save-before-close", ());

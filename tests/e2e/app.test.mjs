@@ -34,8 +34,10 @@ const PDFTOTEXT = "/usr/bin/pdftotext";
 const IMPORT = "/usr/bin/import";
 const XCLIP = "/usr/bin/xclip";
 const READ_EML = join(ROOT, "crates/release-mail/tests/read_eml.py");
+const CLI = join(resolve(APP, ".."), "release-composer");
+const CONVERT = "/usr/bin/convert";
 
-for (const tool of [APP, TAURI_DRIVER, WEBKIT_DRIVER, PYTHON, PDFTOTEXT, IMPORT, XCLIP]) {
+for (const tool of [APP, CLI, TAURI_DRIVER, WEBKIT_DRIVER, PYTHON, PDFTOTEXT, IMPORT, XCLIP, CONVERT]) {
   assert.ok(existsSync(tool), `${tool} is missing: run scripts/deps.sh test and cargo build -p release-composer-app`);
 }
 
@@ -460,6 +462,26 @@ test("Copy for e-mail fills the clipboard with HTML and text, and Export e-mail 
   assert.deepEqual(read.types, ["multipart/alternative", "text/plain", "text/html"]);
   assert.ok(read.headers.some(([name, value]) => name === "X-Unsent" && value === "1"));
   assert.ok(flat(read.html_text).includes("For more information, please contact: Ms. Laurence Gerard"));
+});
+
+test("a photo shows its thumbnail and its fields, warns without alt text, and prints with its caption", async (t) => {
+  const folders = makeFolders();
+  // A draft with a photo, made the way a colleague's script would: the command line.
+  const cli = (...args) => execFileSync(CLI, args, { env: folders.env, encoding: "utf8" }).trim();
+  const id = cli("drafts", "new", "--from-example");
+  const image = join(folders.home, "launch.jpg");
+  execFileSync(CONVERT, ["-size", "1200x800", "gradient:#1a5f9e-#f2c14e", image]);
+  cli("drafts", "add-photo", id, image, "--caption", "Delegates at the launch in Dushanbe.", "--credit", "Manuel Elías");
+  const app = await openApp(t, { folders });
+  await app.step("Photos");
+  const thumbnail = app.browser.$("img[data-thumbnail]");
+  await thumbnail.waitForExist({ timeout: 10000 });
+  await app.browser.waitUntil(() => thumbnail.getProperty("naturalWidth").then((w) => w > 0 && w <= 320), { timeout: 10000, timeoutMsg: "no thumbnail, or one larger than a thumbnail" });
+  const altFindings = app.browser.$('[id="findings-release.photos[0].alt"]');
+  await app.browser.waitUntil(async () => (await altFindings.getText()).includes("alt"), { timeout: 10000, timeoutMsg: "a photo without alt text is not a warning at its field" });
+  await app.setValue("release.photos[0].alt", "Delegates seated around a long table under UN flags.");
+  await app.browser.waitUntil(async () => !(await altFindings.isExisting()), { timeout: 10000, timeoutMsg: "the alt text warning stayed" });
+  await app.browser.waitUntil(async () => flat(await app.previewText()).includes("Delegates at the launch in Dushanbe. UN Photo/Manuel Elías"), { timeout: 20000, timeoutMsg: "the preview lacks the caption and credit" });
 });
 
 test("after a restart the draft is listed", async (t) => {

@@ -14,6 +14,7 @@ pub enum Step {
     Headline,
     Dateline,
     Body,
+    Photos,
     Quotes,
     Sections,
     Contacts,
@@ -22,11 +23,12 @@ pub enum Step {
 
 impl Step {
     /// Every step, in the form's order.
-    pub const ALL: [Step; 8] = [
+    pub const ALL: [Step; 9] = [
         Step::Release,
         Step::Headline,
         Step::Dateline,
         Step::Body,
+        Step::Photos,
         Step::Quotes,
         Step::Sections,
         Step::Contacts,
@@ -35,7 +37,7 @@ impl Step {
 
     /// True when the step holds what a release needs from it: a kind, a
     /// headline, a date with a place, a body, a contact; for Review, no
-    /// errors among `findings`. Quotes and the closing sections are optional.
+    /// errors among `findings`. Photos, quotes and the closing sections are optional.
     pub fn is_complete(self, draft: &Draft, findings: &[Finding]) -> bool {
         let r = &draft.release;
         match self {
@@ -47,7 +49,7 @@ impl Step {
                 !d.date.trim().is_empty() && placed
             }
             Step::Body => !r.body.is_empty(),
-            Step::Quotes | Step::Sections => true,
+            Step::Photos | Step::Quotes | Step::Sections => true,
             Step::Contacts => !r.contacts.is_empty(),
             Step::Review => !crate::has_errors(findings),
         }
@@ -130,6 +132,7 @@ mod tests {
                 Step::Headline,
                 Step::Dateline,
                 Step::Body,
+                Step::Photos,
                 Step::Quotes,
                 Step::Sections
             ]
@@ -139,7 +142,7 @@ mod tests {
         draft.release.headline.clear();
         assert_eq!(
             complete_steps(&draft, &[]),
-            [Step::Quotes, Step::Sections, Step::Review]
+            [Step::Photos, Step::Quotes, Step::Sections, Step::Review]
         );
     }
 

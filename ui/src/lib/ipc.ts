@@ -96,6 +96,8 @@ export const ipc = {
   exportPackage: (id: string) => call<string | null>("export_package", { id }),
   /** Imports a draft package chosen in a dialog as a new draft; null when cancelled. */
   importPackage: () => call<Opened | null>("import_package"),
+  /** Calls `add` with the paths of files dropped on the window, once Rust allows adding them as photos. */
+  onPhotosDropped: (add: (paths: string[]) => void) => listen<string[]>("photos-dropped", (event) => add(event.payload)),
   /** Calls `take` whenever a draft file is handed to the running app. */
   onFileHanded: (take: () => void) => listen("file-handed", () => take()),
   setTitle: (title: string) => getCurrentWindow().setTitle(title),

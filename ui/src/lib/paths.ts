@@ -11,6 +11,7 @@ export const STEPS: { id: StepId; title: string }[] = [
   { id: "headline", title: "Headline" },
   { id: "dateline", title: "Dateline" },
   { id: "body", title: "Body" },
+  { id: "photos", title: "Photos" },
   { id: "quotes", title: "Quotes" },
   { id: "sections", title: "Closing & notes" },
   { id: "contacts", title: "Contacts" },
@@ -24,6 +25,7 @@ export function stepOf(path: string): StepId {
   if (/^(headline|subheadline)/.test(p)) return "headline";
   if (p.startsWith("dateline")) return "dateline";
   if (p.startsWith("body")) return "body";
+  if (p.startsWith("photos")) return "photos";
   if (p.startsWith("quotes")) return "quotes";
   if (/^(closing|notes_to_editors|about)/.test(p)) return "sections";
   if (p.startsWith("contacts")) return "contacts";
@@ -40,6 +42,8 @@ export function fieldId(path: string): string {
   if (richSection) return `field-release.${richSection[1]}`;
   const quoteRuns = /^(release\.quotes\[\d+\]\.(text|after))/.exec(path);
   if (quoteRuns) return `field-${quoteRuns[1]}`;
+  const captionRuns = /^(release\.photos\[\d+\]\.caption)/.exec(path);
+  if (captionRuns) return `field-${captionRuns[1]}`;
   return `field-${path}`;
 }
 

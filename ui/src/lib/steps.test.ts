@@ -4,7 +4,7 @@ import type { Step } from "./bindings/Step";
 import { stepState } from "./steps";
 
 const finding = (severity: Finding["severity"], path: string): Finding => ({ severity, code: "c", path, message: "m" });
-const ALL: Step[] = ["release", "headline", "dateline", "body", "quotes", "sections", "contacts", "review"];
+const ALL: Step[] = ["release", "headline", "dateline", "body", "photos", "quotes", "sections", "contacts", "review"];
 
 describe("step states", () => {
   it("put each finding on the step that holds its field", () => {

@@ -3,4 +3,4 @@
 /**
  * The steps of the guided form, in order.
  */
-export type Step = "release" | "headline" | "dateline" | "body" | "quotes" | "sections" | "contacts" | "review";
+export type Step = "release" | "headline" | "dateline" | "body" | "photos" | "quotes" | "sections" | "contacts" | "review";

@@ -43,6 +43,7 @@ export async function start({ notices, settings, session, library }: Stores): Pr
     session.switchTo(startup.opened);
     await library.reload();
     void ipc.onFileHanded(() => void session.takeFile()).catch((error) => notices.fail(error));
+    void ipc.onPhotosDropped((paths) => void session.addPhotos(paths)).catch((error) => notices.fail(error));
     await session.takeFile();
   } catch (error) {
     notices.fail(error);

@@ -4,6 +4,7 @@
 // when leaving it), the recovery copy offered after a crash, draft files
 // handed to the app from outside, fixes and export.
 
+import type { AddedPhoto } from "../bindings/AddedPhoto";
 import type { Draft } from "../bindings/Draft";
 import type { ExportFormat } from "../bindings/ExportFormat";
 import type { FileOpened } from "../bindings/FileOpened";
@@ -335,5 +336,31 @@ export class DraftSession {
     } catch (error) {
       this.notices.fail(error);
     }
+  }
+
+  /** Adds photos to the draft: chosen in a file dialog (no `paths`), or dropped on the window. */
+  async addPhotos(paths?: string[]): Promise<void> {
+    if (!this.draft) return;
+    if (this.file) {
+      this.notices.show({ message: "Photos are added to drafts in your library: import this file first.", kind: "error" });
+      return;
+    }
+    const added: AddedPhoto[] = [];
+    try {
+      if (!paths) {
+        const one = await ipc.addPhoto();
+        if (one) added.push(one);
+      } else {
+        for (const path of paths) added.push(await ipc.addDroppedPhoto(path));
+      }
+    } catch (error) {
+      this.notices.fail(error);
+    }
+    if (!added.length || !this.draft) return;
+    // Through the draft's own (reactive) array, not the one just assigned.
+    this.draft.release.photos ??= [];
+    for (const photo of added) this.draft.release.photos.push({ file: photo.file, caption: [], credit: "", alt: "" });
+    this.form.step = "photos";
+    this.changed();
   }
 }

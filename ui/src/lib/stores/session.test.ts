@@ -317,6 +317,38 @@ describe("draft files from outside the library", () => {
   });
 });
 
+describe("photos", () => {
+  it("a photo chosen in Rust's dialog joins the draft with fields to fill, on the Photos step", async () => {
+    const s = await started();
+    rust.addPhoto.mockResolvedValue({ file: "assets/ab12.jpg", width: 4000, height: 3000 });
+    await s.session.addPhotos();
+    expect(JSON.parse(JSON.stringify(s.session.draft!.release.photos))).toEqual([{ file: "assets/ab12.jpg", caption: [], credit: "", alt: "" }]);
+    expect(s.form.step).toBe("photos");
+    expect(s.session.status).toBe("unsaved");
+  });
+
+  it("dropped files are added in order; a refused one is said and the others kept", async () => {
+    const s = await started();
+    rust.addDroppedPhoto
+      .mockResolvedValueOnce({ file: "assets/one.jpg", width: 10, height: 10 })
+      .mockRejectedValueOnce(failure("pdf-write", "notes.pdf: a PDF document, not a JPEG or PNG"));
+    await s.session.addPhotos(["/tmp/one.jpg", "/tmp/notes.pdf"]);
+    expect(rust.addDroppedPhoto.mock.calls).toEqual([["/tmp/one.jpg"], ["/tmp/notes.pdf"]]);
+    expect(JSON.parse(JSON.stringify(s.session.draft!.release.photos)).map((p: { file: string }) => p.file)).toEqual(["assets/one.jpg"]);
+    expect(s.notices.toast).toEqual({ message: "notes.pdf: a PDF document, not a JPEG or PNG", kind: "error" });
+  });
+
+  it("a draft file edited in place takes no photo (its photos live beside it)", async () => {
+    const s = await started();
+    rust.takeOpenedFile.mockResolvedValue({ kind: "outside", file: outside() });
+    await s.session.takeFile();
+    await s.session.answerOffer("in-place");
+    await s.session.addPhotos();
+    expect(rust.addPhoto).not.toHaveBeenCalled();
+    expect(s.notices.toast?.kind).toBe("error");
+  });
+});
+
 describe("copy for e-mail", () => {
   it("saves the draft first, then asks Rust to fill the clipboard, and says so", async () => {
     const s = await started();

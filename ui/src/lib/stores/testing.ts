@@ -74,7 +74,7 @@ export function checked(findings: Finding[] = [], direction: "ltr" | "rtl" = "lt
   return {
     findings,
     printed: { dateline: "Dushanbe (Tajikistan), 8 December 2021 – ", quotes: [], contacts: "" },
-    complete: ["release", "headline", "dateline", "body", "quotes", "sections", "contacts", "review"],
+    complete: ["release", "headline", "dateline", "body", "photos", "quotes", "sections", "contacts", "review"],
     direction,
     subject: "PRESS RELEASE: A headline",
   };
@@ -93,6 +93,7 @@ export function answerAsUsual(findings: Finding[] = []): void {
   rust.exportDraft.mockResolvedValue({ files: ["/tmp/Releases/x.pdf"] });
   rust.takeOpenedFile.mockResolvedValue(null);
   rust.onFileHanded.mockResolvedValue(() => {});
+  rust.onPhotosDropped.mockResolvedValue(() => {});
   rust.onClose.mockResolvedValue(() => {});
   rust.saveSettings.mockImplementation((settings) => Promise.resolve(settings));
   rust.discardRecovery.mockResolvedValue(null);
