@@ -202,6 +202,10 @@ pub struct Span {
     /// `https://…` or `mailto:…`; the span is a live link.
     pub link: Option<String>,
     pub char_style: Option<CharStyle>,
+    /// The BCP 47 tag of the span's language when it is not the document's
+    /// (an English acronym in an Arabic release); `None` for the
+    /// document's own.
+    pub lang: Option<String>,
 }
 
 impl Span {
@@ -338,6 +342,55 @@ pub struct Logo {
     pub png: Blob,
     pub height_mm: f32,
     pub place: LogoPlace,
+    /// What the logo shows, for screen readers (the PDF's `/Alt`, the DOCX
+    /// picture's description); `None` when the style declares it
+    /// decorative, and readers pass over it.
+    pub description: Option<String>,
+    /// The BCP 47 tag of the description's language.
+    pub description_language: String,
+}
+
+/// The standards a PDF is written to, which decide how much it says about
+/// its structure. The built-in styles ask for [`PdfStandard::UaA`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+pub enum PdfStandard {
+    /// Untagged: the page content only, as a PDF without structure.
+    #[serde(rename = "none")]
+    None,
+    /// Tagged PDF (structure tree in reading order, languages, alternative
+    /// texts, artifacts, link descriptions, bookmarks) without claiming
+    /// conformance to a standard.
+    #[serde(rename = "tagged")]
+    Tagged,
+    /// PDF/UA-1 (ISO 14289-1) and PDF/A-2a (ISO 19005-2, level A): tagged,
+    /// with the XMP metadata that identifies both and an sRGB output intent.
+    #[default]
+    #[serde(rename = "pdfua-1+pdfa-2a")]
+    UaA,
+}
+
+impl PdfStandard {
+    /// Every standard, from the least to the most.
+    pub const ALL: [PdfStandard; 3] = [PdfStandard::None, PdfStandard::Tagged, PdfStandard::UaA];
+
+    /// The name a style file and `--pdf-standard` use.
+    pub fn name(self) -> &'static str {
+        match self {
+            PdfStandard::None => "none",
+            PdfStandard::Tagged => "tagged",
+            PdfStandard::UaA => "pdfua-1+pdfa-2a",
+        }
+    }
+
+    /// The standard of a name, as [`PdfStandard::name`] gives it.
+    pub fn from_name(name: &str) -> Option<PdfStandard> {
+        PdfStandard::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// Whether the PDF carries a structure tree.
+    pub fn tagged(self) -> bool {
+        self != PdfStandard::None
+    }
 }
 
 /// The footer on every page; `{page}` and `{pages}` are filled in by the writer.
@@ -391,6 +444,8 @@ pub struct Document {
     pub footer: Option<Footer>,
     pub logo: Option<Logo>,
     pub metadata: Metadata,
+    /// The standards the style's PDF is written to.
+    pub pdf_standard: PdfStandard,
     /// What building the document had to leave out or change, by field.
     pub warnings: Vec<Finding>,
 }

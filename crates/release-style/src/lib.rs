@@ -13,6 +13,7 @@ mod document;
 mod error;
 mod outline;
 mod pattern;
+mod span_language;
 mod style;
 
 pub use blob::Blob;
@@ -20,7 +21,8 @@ pub use builtin::{DEFAULT_STYLE, builtin, builtin_names};
 pub use compose::document;
 pub use document::{
     Align, Block, CharStyle, Document, DocxScript, FallbackFont, Font, FontFamily, Footer,
-    ListMarker, Logo, LogoPlace, Metadata, Page, ParagraphStyle, Rgb, Role, Rule, Span,
+    ListMarker, Logo, LogoPlace, Metadata, Page, ParagraphStyle, PdfStandard, Rgb, Role, Rule,
+    Span,
 };
 pub use error::StyleError;
 pub use style::{HouseStyle, Labels};
