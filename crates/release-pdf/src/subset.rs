@@ -21,7 +21,23 @@ impl UsedGlyphs {
     /// Records that glyph `gid` of `face` shows `text`. `exact` when the
     /// font's cmap maps that one character to this glyph; an exact mapping
     /// beats a ligature's or a cluster's text, and the first one seen wins.
+    /// A glyph always maps to some text, never to U+0000, U+FEFF or U+FFFE
+    /// (ISO 14289-1 7.21.7, ISO 19005-2 6.2.11.7.2): without other text it
+    /// maps to U+FFFD, and the writer gives its words as ActualText.
     pub fn record(&mut self, face: FaceId, gid: u16, text: &str, exact: bool) {
+        let cleaned: String;
+        let text = if text.contains(['\u{0}', '\u{FEFF}', '\u{FFFE}']) {
+            cleaned = text.replace(['\u{0}', '\u{FEFF}', '\u{FFFE}'], "");
+            if cleaned.is_empty() {
+                "\u{FFFD}"
+            } else {
+                cleaned.as_str()
+            }
+        } else if text.is_empty() {
+            "\u{FFFD}"
+        } else {
+            text
+        };
         let map = self.faces.entry(face).or_default();
         if gid == 0 {
             map.entry(0)
@@ -33,7 +49,7 @@ impl UsedGlyphs {
                 map.insert(gid, (text.to_owned(), exact));
             }
             Some(entry) => {
-                if (!entry.1 && exact) || (entry.0.is_empty() && !text.is_empty()) {
+                if (!entry.1 && exact) || (entry.0 == "\u{FFFD}" && text != "\u{FFFD}") {
                     *entry = (text.to_owned(), exact);
                 }
             }

@@ -66,10 +66,12 @@ pub fn fnv64(bytes: &[u8]) -> u64 {
 }
 
 /// Words for comparing extracted text with the Document's: hyphens dropped
-/// (a line-end hyphen is the writer's, and pdftotext joins such lines),
-/// whitespace collapsed.
+/// (a line-end hyphen is the writer's, and pdftotext joins such lines; the
+/// writer's hyphen reads as a soft hyphen, which joins its line to the
+/// next), whitespace collapsed.
 pub fn words(text: &str) -> String {
-    text.replace(['-', '\u{2010}', '\u{00AD}'], "")
+    text.replace("\u{00AD}\n", "")
+        .replace(['-', '\u{2010}', '\u{00AD}'], "")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
