@@ -2,7 +2,7 @@
 
 use crate::error::{CliError, Result};
 use crate::input;
-use release_pipeline::{Format, PipelineError, Styles, prepare, write_export};
+use release_pipeline::{ExportOptions, Format, PipelineError, Styles, prepare, write_export};
 use std::path::PathBuf;
 
 /// What `export` was asked to do.
@@ -12,6 +12,8 @@ pub(crate) struct Request {
     pub docx: Option<PathBuf>,
     pub style: Option<String>,
     pub outline: bool,
+    /// The PDF's standards instead of the style's.
+    pub pdf_standard: Option<release_style::PdfStandard>,
 }
 
 impl Request {
@@ -56,7 +58,10 @@ pub(crate) fn run(styles: &Styles, request: &Request) -> Result {
     let mut failures = Vec::new();
     for (format, path) in request.outputs() {
         let option = format!("--{}", format.extension());
-        let written = prepared.render(format).and_then(|output| {
+        let options = ExportOptions {
+            pdf_standard: request.pdf_standard,
+        };
+        let written = prepared.render_with(format, &options).and_then(|output| {
             for warning in &output.warnings {
                 eprintln!("release-composer: {option}: {warning}");
             }

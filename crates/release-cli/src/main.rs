@@ -77,7 +77,7 @@ enum Command {
     ///
     /// A draft with validation errors exports nothing and exits 1.
     #[command(
-        after_help = "Examples:\n  release-composer export launch.release.json --pdf launch.pdf\n  release-composer export launch.release.json --docx launch.docx --style newswire\n  release-composer export - --pdf out.pdf < launch.release.json"
+        after_help = "Examples:\n  release-composer export launch.release.json --pdf launch.pdf\n  release-composer export launch.release.json --docx launch.docx --style newswire\n  release-composer export launch.release.json --pdf proof.pdf --pdf-standard none\n  release-composer export - --pdf out.pdf < launch.release.json"
     )]
     Export {
         /// The draft file, or `-` for standard input.
@@ -94,7 +94,23 @@ enum Command {
         /// Print the styled document's outline instead of (or as well as) writing files.
         #[arg(long)]
         outline: bool,
+        /// Write the PDF to these standards instead of the style's: `pdfua-1+pdfa-2a`
+        /// (accessible and archival, the built-in styles' choice), `tagged` (tagged,
+        /// claiming no standard) or `none` (untagged).
+        #[arg(long, value_name = "STANDARD", value_parser = pdf_standard)]
+        pdf_standard: Option<release_style::PdfStandard>,
     },
+}
+
+/// `--pdf-standard`'s value.
+fn pdf_standard(name: &str) -> Result<release_style::PdfStandard, String> {
+    release_style::PdfStandard::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = release_style::PdfStandard::ALL
+            .iter()
+            .map(|s| s.name())
+            .collect();
+        format!("`{name}` is not one of {}", names.join(", "))
+    })
 }
 
 fn main() -> ExitCode {
@@ -127,6 +143,7 @@ fn main() -> ExitCode {
             docx,
             style,
             outline,
+            pdf_standard,
         } => export::run(
             &styles,
             &export::Request {
@@ -135,6 +152,7 @@ fn main() -> ExitCode {
                 docx,
                 style,
                 outline,
+                pdf_standard,
             },
         ),
     };

@@ -49,6 +49,13 @@ pub struct Prepared {
     pub document: Document,
 }
 
+/// What an export may change from its house style, for one export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ExportOptions {
+    /// The PDF's standards instead of the style's (`--pdf-standard`).
+    pub pdf_standard: Option<release_style::PdfStandard>,
+}
+
 /// An export's bytes, and what its writer could not show as written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Output {
@@ -79,13 +86,25 @@ pub fn prepare(
 }
 
 impl Prepared {
-    /// The export in `format`.
+    /// The export in `format`, as the house style has it.
     pub fn render(&self, format: Format) -> Result<Output, PipelineError> {
+        self.render_with(format, &ExportOptions::default())
+    }
+
+    /// The export in `format`, with `options` over the house style's.
+    pub fn render_with(
+        &self,
+        format: Format,
+        options: &ExportOptions,
+    ) -> Result<Output, PipelineError> {
         match format {
             Format::Pdf => {
                 let r = release_pdf::render_with_warnings(
                     &self.document,
-                    &release_pdf::PdfOptions::default(),
+                    &release_pdf::PdfOptions {
+                        standard: options.pdf_standard,
+                        ..release_pdf::PdfOptions::default()
+                    },
                 )?;
                 Ok(Output {
                     bytes: r.bytes,
@@ -159,6 +178,34 @@ mod tests {
         assert!(docx.bytes.starts_with(b"PK\x03\x04"));
         let preview = preview_pdf(&prepared.draft, &styles).expect("preview");
         assert_eq!(preview, pdf.bytes, "the preview is the exported PDF");
+    }
+
+    #[test]
+    fn an_export_may_ask_for_less_than_the_styles_pdf_standard() {
+        use release_style::PdfStandard;
+        let styles = Styles::new(None);
+        let draft = release_model::example();
+        let style = styles.get(&draft.style);
+        let prepared = prepare(draft, style, today()).expect("no errors");
+        let default = prepared.render(Format::Pdf).expect("pdf").bytes;
+        let options = |standard| ExportOptions {
+            pdf_standard: Some(standard),
+        };
+        let full = prepared
+            .render_with(Format::Pdf, &options(PdfStandard::UaA))
+            .expect("pdf")
+            .bytes;
+        assert_eq!(
+            full, default,
+            "the built-in styles ask for PDF/UA-1 and PDF/A-2a"
+        );
+        let none = prepared
+            .render_with(Format::Pdf, &options(PdfStandard::None))
+            .expect("pdf")
+            .bytes;
+        let has = |bytes: &[u8], what: &[u8]| bytes.windows(what.len()).any(|w| w == what);
+        assert!(has(&default, b"/StructTreeRoot") && has(&default, b"pdfuaid"));
+        assert!(!has(&none, b"/StructTreeRoot") && !has(&none, b"pdfuaid"));
     }
 
     #[test]

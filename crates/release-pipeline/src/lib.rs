@@ -19,5 +19,5 @@ mod styles;
 
 pub use check::{check, has_errors};
 pub use error::PipelineError;
-pub use export::{Format, Output, Prepared, prepare, preview_pdf, write_export};
+pub use export::{ExportOptions, Format, Output, Prepared, prepare, preview_pdf, write_export};
 pub use styles::{STYLES_ENV, Styles, default_user_styles_dir};
