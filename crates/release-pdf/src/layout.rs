@@ -460,7 +460,7 @@ fn place_line(
                 y0: baseline + face.descender * a.size,
                 x1,
                 y1: baseline + face.ascender * a.size,
-                description: describe(text, &uri),
+                description: release_style::link_description(text, &uri),
                 uri,
                 block,
                 link,
@@ -494,20 +494,6 @@ fn run_text(
                 .collect();
             (1, start, text)
         }
-    }
-}
-
-/// What a link is, for a reader: its text, and its target when the text
-/// does not already say it.
-fn describe(text: &str, uri: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let target = uri.strip_prefix("mailto:").unwrap_or(uri);
-    if text.is_empty() {
-        target.to_owned()
-    } else if text.contains(target) || target.trim_end_matches('/').ends_with(text.as_str()) {
-        text
-    } else {
-        format!("{text} ({target})")
     }
 }
 

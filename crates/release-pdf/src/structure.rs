@@ -111,7 +111,7 @@ pub(crate) struct Tree {
 }
 
 /// The structure type of a block of the Document, outside lists; headings
-/// are given their level by [`Tree::of`].
+/// take their level from [`Document::heading_levels`].
 pub(crate) fn kind_of(role: Role) -> Kind {
     match role {
         Role::Headline => Kind::H(1),
@@ -162,27 +162,16 @@ impl Tree {
             tree.elements[figure].lang = lang;
             tree.figures.push(figure);
         }
-        // The level of the last heading, and of the last section heading.
-        let (mut last, mut section) = (0u8, 1u8);
+        let levels = doc.heading_levels();
         let mut list: Option<(usize, Option<u32>)> = None;
-        for block in &doc.blocks {
+        for (block, level) in doc.blocks.iter().zip(levels) {
             let kind = kind_of(block.role);
             if kind != Kind::LBody {
                 list = None;
             }
             match kind {
-                Kind::H(wanted) => {
-                    let wanted = if block.role == Role::Subheading {
-                        section + 1
-                    } else {
-                        wanted
-                    };
-                    // Never a skipped level, and the first heading an H1.
-                    let level = wanted.min(last + 1).clamp(1, 6);
-                    if block.role != Role::Subheading {
-                        section = level;
-                    }
-                    last = level;
+                Kind::H(_) => {
+                    let level = level.unwrap_or(1);
                     let element = tree.add(0, Kind::H(level));
                     tree.blocks.push(element);
                     tree.labels.push(None);

@@ -193,6 +193,22 @@ impl CharStyle {
     }
 }
 
+/// What a link is, for a reader who cannot see it: its text, and its
+/// target when the text does not say it (`the statement
+/// (https://www.un.org/…)`). The PDF's link annotation and the DOCX's
+/// hyperlink tip both carry it.
+pub fn link_description(text: &str, uri: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let target = uri.strip_prefix("mailto:").unwrap_or(uri);
+    if text.is_empty() {
+        target.to_owned()
+    } else if text.contains(target) || target.trim_end_matches('/').ends_with(text.as_str()) {
+        text
+    } else {
+        format!("{text} ({target})")
+    }
+}
+
 /// A stretch of text with one set of attributes.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Span {
@@ -456,6 +472,38 @@ impl Document {
         &self.styles[&role]
     }
 
+    /// The heading level of each block that is a heading (1 for the
+    /// headline, 2 for a section heading or the contacts label, one below
+    /// its section for a subheading), `None` for the others. No level is
+    /// ever skipped and the first heading is at level 1, whatever order the
+    /// style gives the parts: both writers' outlines (the PDF's `H1`–`H6`,
+    /// the DOCX's outline levels) follow it.
+    pub fn heading_levels(&self) -> Vec<Option<u8>> {
+        // The last heading's level, the current section's, and whether the
+        // headline came (sections are below it, else at the top).
+        let (mut last, mut section, mut headline) = (0u8, None::<u8>, false);
+        self.blocks
+            .iter()
+            .map(|block| {
+                let top = if headline { 2 } else { 1 };
+                let wanted = match block.role {
+                    Role::Headline => 1,
+                    Role::SectionHeading | Role::ContactsLabel => top,
+                    Role::Subheading => section.map_or(top, |s| s + 1),
+                    _ => return None,
+                };
+                let level = wanted.min(last + 1).clamp(1, 6);
+                match block.role {
+                    Role::Headline => (headline, section) = (true, None),
+                    Role::Subheading => {}
+                    _ => section = Some(level),
+                }
+                last = level;
+                Some(level)
+            })
+            .collect()
+    }
+
     /// All the words of the document in reading order, one paragraph a line.
     pub fn text(&self) -> String {
         let mut out = String::new();
@@ -464,5 +512,56 @@ impl Document {
             out.push('\n');
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_is_described_by_its_text_and_a_target_the_text_does_not_say() {
+        assert_eq!(
+            link_description("gerardl@un.org", "mailto:gerardl@un.org"),
+            "gerardl@un.org"
+        );
+        assert_eq!(
+            link_description("the  statement", "https://www.un.org/x"),
+            "the statement (https://www.un.org/x)"
+        );
+        assert_eq!(link_description(" ", "https://un.org/"), "https://un.org/");
+        assert_eq!(
+            link_description("un.org", "https://un.org/"),
+            "un.org",
+            "the text is the address"
+        );
+    }
+
+    #[test]
+    fn heading_levels_follow_sections_and_never_skip() {
+        let doc = |roles: &[Role]| Document {
+            blocks: roles
+                .iter()
+                .map(|&role| Block {
+                    role,
+                    spans: vec![Span::plain("x")],
+                    marker: None,
+                    source: String::new(),
+                })
+                .collect(),
+            ..crate::document(
+                &release_model::example(),
+                &crate::builtin("un").expect("style"),
+            )
+        };
+        use Role::*;
+        let levels =
+            doc(&[Headline, Body, Subheading, SectionHeading, Subheading, Body]).heading_levels();
+        assert_eq!(levels, [Some(1), None, Some(2), Some(2), Some(3), None]);
+        // No headline: the first heading is at level 1, a subheading below it.
+        let levels = doc(&[Subheading, SectionHeading, Subheading]).heading_levels();
+        assert_eq!(levels, [Some(1), Some(1), Some(2)]);
+        let levels = doc(&[SectionHeading, Subheading, ContactsLabel]).heading_levels();
+        assert_eq!(levels, [Some(1), Some(2), Some(1)]);
     }
 }

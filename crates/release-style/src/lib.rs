@@ -22,7 +22,7 @@ pub use compose::document;
 pub use document::{
     Align, Block, CharStyle, Document, DocxScript, FallbackFont, Font, FontFamily, Footer,
     ListMarker, Logo, LogoPlace, Metadata, Page, ParagraphStyle, PdfStandard, Rgb, Role, Rule,
-    Span,
+    Span, link_description,
 };
 pub use error::StyleError;
 pub use style::{HouseStyle, Labels};
