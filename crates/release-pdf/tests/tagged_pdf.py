@@ -117,10 +117,16 @@ class Font:
 
 
 class Element:
-    def __init__(self, obj, parent):
+    def __init__(self, obj, parent, role_map):
         self.obj = obj
         self.parent = parent
         self.role = str(obj.get("/S"))
+        # A non-standard type counts as the standard one it is mapped to
+        # (our writer writes none; other producers do).
+        seen = set()
+        while self.role in role_map and self.role not in STANDARD_TYPES and self.role not in seen:
+            seen.add(self.role)
+            self.role = str(role_map[self.role])
         self.lang = text_of(obj.get("/Lang"))
         self.alt = text_of(obj.get("/Alt"))
         self.kids = []  # ("element", Element) | ("mcid", page, mcid) | ("objr", objgen)
@@ -196,6 +202,9 @@ def inspect(path):
     outline_titles = []
     by_mcid = {}  # (page, mcid) -> Element
     by_annotation = {}  # objgen -> Element
+    role_map = {}
+    if tree is not None and "/RoleMap" in tree:
+        role_map = {str(k): v for k, v in tree.RoleMap.items()}
     if tree is None:
         problems.append("no /StructTreeRoot")
     else:
@@ -206,7 +215,7 @@ def inspect(path):
             if depth > 64:
                 problems.append("the structure tree is too deep")
                 return None
-            element = Element(obj, parent)
+            element = Element(obj, parent, role_map)
             elements.append(element)
             if element.role not in STANDARD_TYPES:
                 problems.append(f"non-standard structure type {element.role}")
