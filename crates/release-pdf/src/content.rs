@@ -254,8 +254,9 @@ pub(crate) fn ops(page: &Page, index: usize, pen: &mut Pen<'_, '_>) -> Vec<Op> {
             }
             embolden = wanted;
         }
+        let (start, glyphs) = codepoints(run, subset, pen.faces, pen.used);
         let span = if pen.tree.is_some() && !matches!(run.mark, Mark::Artifact(_)) {
-            span(run, pen.used)
+            span(run, &glyphs)
         } else {
             None
         };
@@ -266,7 +267,6 @@ pub(crate) fn ops(page: &Page, index: usize, pen: &mut Pen<'_, '_>) -> Vec<Op> {
                 properties,
             });
         }
-        let (start, glyphs) = codepoints(run, subset, pen.faces, pen.used);
         ops.push(Op::SetTextMatrix {
             matrix: TextMatrix::Translate(Pt(round(run.x + start)), Pt(round(run.y))),
         });
@@ -292,20 +292,29 @@ pub(crate) fn ops(page: &Page, index: usize, pen: &mut Pen<'_, '_>) -> Vec<Op> {
     ops
 }
 
-/// The text the run's glyphs give through the fonts' ToUnicode maps, read
-/// as readers of PDF read right-to-left text, which every producer draws in
-/// visual order: a reversed run from its right end.
-fn drawn_text(run: &Run, used: &UsedGlyphs) -> String {
-    let texts = run
-        .glyphs
-        .iter()
-        .filter(|g| g.gid != 0)
-        .map(|g| used.text(run.face, g.gid));
-    if run.reversed {
-        texts.rev().collect()
+/// Whether the run's glyphs, read through the fonts' ToUnicode maps as
+/// readers of PDF read right-to-left text, which every producer draws in
+/// visual order (a reversed run from its right end), give its text, and
+/// none of it from the private use area (which PDF/A-2 level A lets through
+/// only with an ActualText).
+fn glyphs_spell(run: &Run, shown: &[Codepoint]) -> bool {
+    let mut rest = run.text.as_str();
+    let mut reads = |glyph: &Codepoint| {
+        let text = glyph.cid.as_deref().unwrap_or("");
+        match rest.strip_prefix(text) {
+            Some(after) if !text.chars().any(is_private_use) => {
+                rest = after;
+                true
+            }
+            _ => false,
+        }
+    };
+    let all = if run.reversed {
+        shown.iter().rev().all(&mut reads)
     } else {
-        texts.collect()
-    }
+        shown.iter().all(&mut reads)
+    };
+    all && rest.is_empty()
 }
 
 /// The properties of the `/Span` a run needs, if any: its language when
@@ -315,14 +324,13 @@ fn drawn_text(run: &Run, used: &UsedGlyphs) -> String {
 /// are drawn backwards: a right-to-left run is read from its right end by
 /// its right-to-left letters, and spaces and punctuation set right to left
 /// on their own have none.
-fn span(run: &Run, used: &UsedGlyphs) -> Option<DictItem> {
+fn span(run: &Run, shown: &[Codepoint]) -> Option<DictItem> {
     let mut entries = Vec::new();
     if let Some(lang) = &run.lang {
         entries.push(("Lang", string(lang)));
     }
-    let drawn = drawn_text(run, used);
     let unmarked_reversal = run.reversed && !run.text.chars().any(is_strong_rtl);
-    if unmarked_reversal || drawn != run.text || drawn.chars().any(is_private_use) {
+    if unmarked_reversal || !glyphs_spell(run, shown) {
         entries.push(("ActualText", string(&run.text)));
     }
     (!entries.is_empty()).then(|| dict(entries))

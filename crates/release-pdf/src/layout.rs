@@ -355,9 +355,6 @@ fn place_line(
 ) {
     let glyphs = &line.glyphs;
     let mut runs: Vec<(u8, u32, Run)> = Vec::new();
-    // A cluster drawn by glyphs in two runs (a mark raised above its
-    // letter) is the text of the first of them only.
-    let mut claimed: Vec<(u32, u32)> = Vec::new();
     let mut i = 0;
     while i < glyphs.len() {
         let first = glyphs[i];
@@ -384,7 +381,7 @@ fn place_line(
                 x_offset: g.x_offset,
             })
             .collect();
-        let (order, start, text) = run_text(&glyphs[i..j], para, &mut claimed);
+        let (order, start, text) = run_text(glyphs, i..j, para);
         let reversed = glyphs[i].text.0 > glyphs[j - 1].text.0;
         runs.push((
             order,
@@ -470,28 +467,45 @@ fn place_line(
     }
 }
 
-/// The text a run stands for, in reading order, and where it comes in the
-/// line: (0: a label, 1: text, 2: a hyphen; the byte its text starts at).
+/// The text the run `range` of a line's glyphs stands for, in reading
+/// order, and where it comes in the line: (0: a label, 1: text, 2: a
+/// hyphen; the byte its text starts at). A cluster drawn by several glyphs
+/// (a mark in a run of its own, raised above its letter) is the text of
+/// the first of them only: the glyphs of a cluster are neighbours.
 fn run_text(
-    glyphs: &[LineGlyph],
+    line: &[LineGlyph],
+    range: std::ops::Range<usize>,
     para: &Paragraph,
-    claimed: &mut Vec<(u32, u32)>,
 ) -> (u8, u32, String) {
+    let glyphs = &line[range.clone()];
     match glyphs.first().map(|g| g.added) {
         Some(Added::Label) => (0, 0, para.label.clone().unwrap_or_default()),
         // A soft hyphen: the word goes on after the line break.
         Some(Added::Hyphen) => (2, 0, "\u{AD}".to_owned()),
         _ => {
-            let mut ranges: Vec<(u32, u32)> = glyphs.iter().map(|g| g.text).collect();
-            ranges.sort_unstable();
-            ranges.dedup();
-            let start = ranges.first().map_or(0, |r| r.0);
-            ranges.retain(|r| !claimed.contains(r));
-            claimed.extend(&ranges);
-            let text = ranges
-                .iter()
-                .filter_map(|&(a, b)| para.text.get(a as usize..b as usize))
+            let mut ranges: Vec<(u32, u32)> = range
+                .filter(|&k| k == 0 || line[k - 1].text != line[k].text)
+                .map(|k| line[k].text)
                 .collect();
+            let start = glyphs.iter().map(|g| g.text.0).min().unwrap_or(0);
+            if ranges.first() > ranges.last() {
+                ranges.reverse();
+            }
+            if !ranges.is_sorted() {
+                ranges.sort_unstable();
+            }
+            let contiguous = ranges.windows(2).all(|w| w[0].1 == w[1].0);
+            let text = match (ranges.first(), ranges.last()) {
+                (Some(a), Some(b)) if contiguous => para
+                    .text
+                    .get(a.0 as usize..b.1 as usize)
+                    .unwrap_or("")
+                    .to_owned(),
+                _ => ranges
+                    .iter()
+                    .filter_map(|&(a, b)| para.text.get(a as usize..b as usize))
+                    .collect(),
+            };
             (1, start, text)
         }
     }
