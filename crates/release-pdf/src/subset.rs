@@ -147,3 +147,26 @@ fn tag(name: &str, gids: &[u16]) -> String {
         .map(|i| char::from(b'A' + ((hash >> (i * 8)) % 26) as u8))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_glyph_maps_to_text_a_pdf_may_carry() {
+        let mut used = UsedGlyphs::default();
+        let face = FaceId(0);
+        used.record(face, 5, "\u{FEFF}", false);
+        used.record(face, 6, "a\u{0}b\u{FFFE}", false);
+        used.record(face, 7, "", false);
+        assert_eq!(used.text(face, 5), "\u{FFFD}");
+        assert_eq!(used.text(face, 6), "ab");
+        assert_eq!(used.text(face, 7), "\u{FFFD}");
+        // A better text replaces the stand-in, an exact one a cluster's.
+        used.record(face, 7, "fi", false);
+        assert_eq!(used.text(face, 7), "fi");
+        used.record(face, 7, "f", true);
+        used.record(face, 7, "x", false);
+        assert_eq!(used.text(face, 7), "f");
+    }
+}
