@@ -286,6 +286,21 @@ fn hostile() -> Vec<(String, Document)> {
         .push(block(Role::Body, vec![Span::plain("x".repeat(400))]));
     docs.push(("decorative-logo-long-word".to_owned(), doc));
 
+    // A draft being written, previewed before it has a headline: its
+    // section headings open the outline, with a subheading below one.
+    let mut doc = common::example("un");
+    doc.blocks.retain(|b| b.role != Role::Headline);
+    let quotes = doc
+        .blocks
+        .iter()
+        .position(|b| b.role == Role::SectionHeading)
+        .expect("the Quotes heading");
+    doc.blocks.insert(
+        quotes + 1,
+        block(Role::Subheading, vec![Span::plain("Opening statements")]),
+    );
+    docs.push(("no-headline".to_owned(), doc));
+
     let mut doc = common::example("un");
     doc.blocks.clear();
     docs.push(("empty".to_owned(), doc));
