@@ -219,12 +219,8 @@ fn end_with_spaces(
         return;
     }
     if rtl {
-        let mut x = line
-            .glyphs
-            .iter()
-            .map(|g| g.x)
-            .reduce(f32::min)
-            .unwrap_or(p.measure);
+        // Glyphs are in visual order: the first is the leftmost.
+        let mut x = line.glyphs.first().map_or(p.measure, |g| g.x);
         let mut added = Vec::new();
         for g in spaces {
             let advance = p.advances[g];
@@ -235,12 +231,7 @@ fn end_with_spaces(
         added.append(&mut line.glyphs);
         line.glyphs = added;
     } else {
-        let mut x = line
-            .glyphs
-            .iter()
-            .map(|g| g.x + g.advance)
-            .reduce(f32::max)
-            .unwrap_or(0.0);
+        let mut x = line.glyphs.last().map_or(0.0, |g| g.x + g.advance);
         for g in spaces {
             let advance = p.advances[g];
             line.glyphs.push(space(p, faces, g, x, advance));
