@@ -483,28 +483,40 @@ fn run_text(
         // A soft hyphen: the word goes on after the line break.
         Some(Added::Hyphen) => (2, 0, "\u{AD}".to_owned()),
         _ => {
-            let mut ranges: Vec<(u32, u32)> = range
-                .filter(|&k| k == 0 || line[k - 1].text != line[k].text)
-                .map(|k| line[k].text)
-                .collect();
+            let owned = || {
+                range
+                    .clone()
+                    .filter(|&k| k == 0 || line[k - 1].text != line[k].text)
+                    .map(|k| line[k].text)
+            };
             let start = glyphs.iter().map(|g| g.text.0).min().unwrap_or(0);
-            if ranges.first() > ranges.last() {
-                ranges.reverse();
+            // Mostly the clusters follow each other, forwards or (right to
+            // left) backwards: the text is one slice of the paragraph's.
+            let (mut low, mut high) = (u32::MAX, 0);
+            let mut previous: Option<(u32, u32)> = None;
+            let mut contiguous = true;
+            for r in owned() {
+                if let Some(p) = previous {
+                    contiguous &= p.1 == r.0 || r.1 == p.0;
+                }
+                previous = Some(r);
+                low = low.min(r.0);
+                high = high.max(r.1);
             }
-            if !ranges.is_sorted() {
-                ranges.sort_unstable();
-            }
-            let contiguous = ranges.windows(2).all(|w| w[0].1 == w[1].0);
-            let text = match (ranges.first(), ranges.last()) {
-                (Some(a), Some(b)) if contiguous => para
-                    .text
-                    .get(a.0 as usize..b.1 as usize)
+            let text = if previous.is_none() {
+                String::new()
+            } else if contiguous {
+                para.text
+                    .get(low as usize..high as usize)
                     .unwrap_or("")
-                    .to_owned(),
-                _ => ranges
+                    .to_owned()
+            } else {
+                let mut ranges: Vec<(u32, u32)> = owned().collect();
+                ranges.sort_unstable();
+                ranges
                     .iter()
                     .filter_map(|&(a, b)| para.text.get(a as usize..b as usize))
-                    .collect(),
+                    .collect()
             };
             (1, start, text)
         }
