@@ -69,7 +69,7 @@ bindings:
 GOLDEN_TESTS = -p release-pdf --test golden -p release-style --test styles -p release-docx --test snapshot
 goldens:
 	find crates -path '*/tests/*' -name '*.new' -delete
-	-INSTA_UPDATE=new cargo test -q $(GOLDEN_TESTS)
+	-INSTA_UPDATE=new cargo test -q --no-fail-fast $(GOLDEN_TESTS)
 	@set -e; changed=0; \
 	for new in $$(find crates -path '*/tests/*' -name '*.new' | sort); do \
 	  old="$${new%.new}"; changed=$$((changed + 1)); \

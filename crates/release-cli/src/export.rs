@@ -50,6 +50,11 @@ pub(crate) struct Args {
     /// Print the styled document's outline instead of (or as well as) writing files.
     #[arg(long)]
     outline: bool,
+    /// Write the PDF to these standards instead of the style's: `pdfua-1+pdfa-2a`
+    /// (accessible and archival, the built-in styles' choice), `tagged` (tagged,
+    /// claiming no standard) or `none` (untagged).
+    #[arg(long, value_name = "STANDARD", value_parser = pdf_standard)]
+    pdf_standard: Option<release_style::PdfStandard>,
 }
 
 impl Args {
@@ -75,6 +80,7 @@ impl Args {
         options.mail.date = self.date;
         options.web.url = self.url.clone();
         options.web.image_url = self.image_url.clone();
+        options.pdf_standard = self.pdf_standard;
         options.mail.from = self.from.as_deref().map(mailbox).transpose()?;
         Ok(options)
     }
@@ -146,4 +152,15 @@ pub(crate) fn run(styles: &Styles, args: &Args) -> Result {
         }
     }
     crate::error::last_of(failures)
+}
+
+/// `--pdf-standard`'s value.
+fn pdf_standard(name: &str) -> std::result::Result<release_style::PdfStandard, String> {
+    release_style::PdfStandard::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = release_style::PdfStandard::ALL
+            .iter()
+            .map(|s| s.name())
+            .collect();
+        format!("`{name}` is not one of {}", names.join(", "))
+    })
 }

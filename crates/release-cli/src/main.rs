@@ -81,11 +81,12 @@ enum Command {
     ///
     /// A draft with validation errors exports nothing and exits 1.
     #[command(
-        after_help = "Examples:\n  release-composer export launch.release.json --pdf launch.pdf\n  release-composer export launch.release.json --docx launch.docx --style newswire\n  release-composer export launch.release.json --eml launch.eml --attach-pdf --from 'Laurence Gerard <gerardl@un.org>'\n  release-composer export launch.release.json --html launch.html --text launch.txt\n  release-composer export - --pdf out.pdf < launch.release.json"
+        after_help = "Examples:\n  release-composer export launch.release.json --pdf launch.pdf\n  release-composer export launch.release.json --docx launch.docx --style newswire\n  release-composer export launch.release.json --eml launch.eml --attach-pdf --from 'Laurence Gerard <gerardl@un.org>'\n  release-composer export launch.release.json --html launch.html --text launch.txt\n  release-composer export launch.release.json --pdf proof.pdf --pdf-standard none\n  release-composer export - --pdf out.pdf < launch.release.json"
     )]
     Export(export::Args),
 }
 
+/// `--pdf-standard`'s value.
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let styles = release_pipeline::Styles::for_user();

@@ -256,3 +256,36 @@ fn every_command_has_help_with_an_example() {
         );
     }
 }
+
+#[test]
+fn pdf_standard_asks_for_less_than_the_style() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let export = |name: &str, standard: Option<&str>| {
+        let path = dir.path().join(name);
+        let mut args = vec!["export", "-", "--pdf", path.to_str().expect("utf-8")];
+        if let Some(standard) = standard {
+            args.extend(["--pdf-standard", standard]);
+        }
+        let out = run(&args, example().as_bytes());
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        std::fs::read(&path).expect("the PDF")
+    };
+    let has = |bytes: &[u8], what: &[u8]| bytes.windows(what.len()).any(|w| w == what);
+    let default = export("default.pdf", None);
+    assert_eq!(default, export("full.pdf", Some("pdfua-1+pdfa-2a")));
+    assert!(has(&default, b"pdfuaid") && has(&default, b"/StructTreeRoot"));
+    let tagged = export("tagged.pdf", Some("tagged"));
+    assert!(has(&tagged, b"/StructTreeRoot") && !has(&tagged, b"pdfuaid"));
+    let none = export("none.pdf", Some("none"));
+    assert!(!has(&none, b"/StructTreeRoot") && !has(&none, b"/MarkInfo"));
+    let out = run(
+        &["export", "-", "--pdf", "x.pdf", "--pdf-standard", "pdf/x-4"],
+        example().as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("none, tagged, pdfua-1+pdfa-2a"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -36,8 +36,11 @@ fn check_with(tool: &str, args: &[&str], file: &Path) -> String {
 }
 
 /// Whitespace runs as single spaces, as a reader sees text across lines.
+/// Words in order, whitespace collapsed; a word the PDF hyphenated at a line
+/// end (its hyphen reads as a soft hyphen, U+00AD) joined again.
 fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let joined = text.replace("\u{AD}\n", "").replace('\u{AD}', "");
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[test]

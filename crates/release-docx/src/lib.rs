@@ -11,8 +11,14 @@
 //! - Bold, italic, external hyperlinks (`mailto:` included), bullet and
 //!   numbered lists as Word numbering.
 //! - Core properties (title, author, subject, language, dates from the
-//!   draft), the language on every run through the style defaults, automatic
-//!   hyphenation where the style hyphenates.
+//!   draft), the language on every run through the style defaults and on
+//!   each run in another language, automatic hyphenation where the style
+//!   hyphenates.
+//! - What Word's accessibility checker asks for: the headline, section
+//!   headings, subheadings and the contacts label with outline levels (the
+//!   navigation pane, LibreOffice's tagged PDF), the logo's description or
+//!   its decorative mark, each hyperlink's description as its tip, no empty
+//!   paragraph, the reading order the document's.
 //! - Any text gives well-formed XML: characters XML 1.0 forbids are left out
 //!   with a warning.
 //! - Pure and deterministic: the same Document gives the same bytes, on any
@@ -33,7 +39,7 @@ mod units;
 
 pub use error::DocxError;
 
-use body::{Body, Ids};
+use body::{Body, Ids, Marks};
 use docx_rs::Docx;
 use lists::Lists;
 use release_model::Finding;
@@ -71,6 +77,7 @@ pub fn render(doc: &Document, options: &DocxOptions) -> Result<Vec<u8>, DocxErro
 pub fn render_with_warnings(doc: &Document, options: &DocxOptions) -> Result<Rendered, DocxError> {
     let mut cleaner = Cleaner::default();
     let mut ids = Ids::default();
+    let mut marks = Marks::default();
     let lists = Lists::of(doc);
     let mut docx = Docx::new().styles(styles::styles(doc));
     let mut body = Body {
@@ -78,8 +85,9 @@ pub fn render_with_warnings(doc: &Document, options: &DocxOptions) -> Result<Ren
         lists: &lists,
         ids: &mut ids,
         cleaner: &mut cleaner,
+        marks: &mut marks,
     };
-    for (i, block) in doc.blocks.iter().enumerate() {
+    for (i, (block, level)) in doc.blocks.iter().zip(doc.heading_levels()).enumerate() {
         let figure = doc.figures.iter().enumerate().find(|(_, f)| f.block == i);
         if let Some((index, figure)) = figure {
             docx = docx.add_paragraph(photo::paragraph(figure, index, body.ids));
@@ -87,7 +95,7 @@ pub fn render_with_warnings(doc: &Document, options: &DocxOptions) -> Result<Ren
                 continue;
             }
         }
-        let mut paragraph = body.paragraph(block);
+        let mut paragraph = body.paragraph(block, level);
         // A caption kept with its photo keeps its credit too.
         let credit_follows = doc
             .blocks
@@ -100,7 +108,7 @@ pub fn render_with_warnings(doc: &Document, options: &DocxOptions) -> Result<Ren
     }
     docx = lists.define(doc, docx);
     docx = page::page(docx, doc, &mut ids, &mut cleaner)?;
-    let parts = parts::parts(docx.build(), doc, &mut cleaner)?;
+    let parts = parts::parts(docx.build(), doc, &marks, &mut cleaner)?;
     let bytes = package::zip(&parts, options.compress)?;
     Ok(Rendered {
         bytes,

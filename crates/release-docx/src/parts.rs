@@ -2,6 +2,7 @@
 //! document, patched where it falls short (see [`crate::patch`]), with the
 //! document properties written here.
 
+use crate::body::Marks;
 use crate::error::DocxError;
 use crate::package::Part;
 use crate::patch;
@@ -17,6 +18,7 @@ use release_style::Document;
 pub(crate) fn parts(
     xml: XMLDocx,
     doc: &Document,
+    marks: &Marks,
     cleaner: &mut Cleaner,
 ) -> Result<Vec<Part>, DocxError> {
     let mut styles = patch::language(&utf8(&xml.styles, "word/styles.xml")?, &language(doc))?;
@@ -25,15 +27,17 @@ pub(crate) fn parts(
         styles = patch::no_hyphenation(&styles, &ids)?;
         settings = patch::auto_hyphenation(&settings)?;
     }
-    let mut document = if doc.direction == Direction::RightToLeft {
-        patch::right_to_left_section(&utf8(&xml.document, "word/document.xml")?)?.into_bytes()
-    } else {
-        xml.document
-    };
-    if !doc.figures.is_empty() {
-        document =
-            photo::describe(&utf8(&document, "word/document.xml")?, &doc.figures)?.into_bytes();
+    let rtl = doc.direction == Direction::RightToLeft;
+    let mut document = utf8(&xml.document, "word/document.xml")?;
+    if rtl {
+        document = patch::right_to_left_section(&document)?;
     }
+    document = patch::run_languages(&document, &marks.languages, rtl)?;
+    let mut document = patch::hyperlink_tips(&document, &marks.tips)?;
+    if !doc.figures.is_empty() {
+        document = photo::describe(&document, &doc.figures)?;
+    }
+    let document = document.into_bytes();
     let rels = patch::sort_relationships(
         &photo::retarget(
             &utf8(&xml.document_rels, "word/_rels/document.xml.rels")?,
@@ -67,6 +71,13 @@ pub(crate) fn parts(
     // relationships at the same index.
     let mut header_rels = xml.header_rels.into_iter();
     for (i, header) in xml.headers.into_iter().enumerate() {
+        let header = match &doc.logo {
+            Some(logo) if header.windows(6).any(|w| w == b"docPr ") => {
+                let text = utf8(&header, "word/header.xml")?;
+                patch::picture_description(&text, logo.description.as_deref())?.into_bytes()
+            }
+            _ => header,
+        };
         parts.push(part(&format!("word/header{}.xml", i + 1), header));
         if let Some(rels) = header_rels.next() {
             parts.push(part(&format!("word/_rels/header{}.xml.rels", i + 1), rels));

@@ -1,6 +1,8 @@
 //! Small, targeted edits to parts docx-rs writes, for what it cannot say:
-//! the language of the text, automatic hyphenation and the styles that opt
-//! out of it, and a fixed order for the relationships it keeps in a hash map.
+//! the language of the text (the document's and a run's), automatic
+//! hyphenation and the styles that opt out of it, hyperlink tips, the
+//! logo's description or decorative mark, and a fixed order for the
+//! relationships it keeps in a hash map.
 //! Each edit finds its anchor or fails with [`DocxError::Part`], so a docx-rs
 //! upgrade that moves an anchor is caught by the tests, never silently lost.
 
@@ -130,6 +132,86 @@ pub(crate) fn right_to_left_section(document: &str) -> Result<String, DocxError>
     Ok(splice(document, section + cols + end + 2, 0, "<w:bidi />"))
 }
 
+/// Puts each marked run's language into its run properties: the marker
+/// (`w:fitText` with the language's id, see [`crate::body::Marks`])
+/// becomes `w:lang` for every script slot, with `w:rtl` on for a language
+/// written right to left and off for another in a right-to-left document.
+pub(crate) fn run_languages(
+    document: &str,
+    languages: &[String],
+    rtl_document: bool,
+) -> Result<String, DocxError> {
+    const PART: &str = "word/document.xml";
+    let mut out = document.to_owned();
+    for (n, lang) in languages.iter().enumerate() {
+        let marker = format!(
+            r#"<w:fitText w:val="0" w:id="{}" />"#,
+            crate::body::LANGUAGE_MARK + n as u32
+        );
+        if !out.contains(&marker) {
+            return Err(DocxError::part(PART, format!("no run marked `{lang}`")));
+        }
+        let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
+        let rtl = matches!(
+            primary.as_str(),
+            "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv"
+        );
+        let direction = match (rtl, rtl_document) {
+            (true, _) => "<w:rtl />",
+            (false, true) => r#"<w:rtl w:val="0" />"#,
+            (false, false) => "",
+        };
+        let tag = escape(lang);
+        let with =
+            format!(r#"{direction}<w:lang w:val="{tag}" w:eastAsia="{tag}" w:bidi="{tag}" />"#);
+        out = out.replace(&marker, &with);
+    }
+    Ok(out)
+}
+
+/// Gives each hyperlink its description as its tip (`w:tooltip`), which
+/// Word shows and reads out.
+pub(crate) fn hyperlink_tips(
+    document: &str,
+    tips: &[(String, String)],
+) -> Result<String, DocxError> {
+    const PART: &str = "word/document.xml";
+    let mut out = document.to_owned();
+    for (rid, tip) in tips {
+        let anchor = format!(r#"<w:hyperlink r:id="{rid}" "#);
+        let at = out
+            .find(&anchor)
+            .ok_or_else(|| DocxError::part(PART, format!("no hyperlink `{rid}`")))?;
+        let tooltip = format!(r#"w:tooltip="{}" "#, escape(tip));
+        out = splice(&out, at + anchor.len(), 0, &tooltip);
+    }
+    Ok(out)
+}
+
+/// The logo's picture in a header: its description (`descr`), or Word's
+/// decorative mark when it has none, so that readers pass over it.
+pub(crate) fn picture_description(
+    header: &str,
+    description: Option<&str>,
+) -> Result<String, DocxError> {
+    const PART: &str = "word/header.xml";
+    const DOC_PR: &str = r#"<wp:docPr id="1" name="Figure" />"#;
+    let at = header
+        .find(DOC_PR)
+        .ok_or_else(|| DocxError::part(PART, "no <wp:docPr> for the logo"))?;
+    let with = match description {
+        Some(text) => format!(r#"<wp:docPr id="1" name="Logo" descr="{}" />"#, escape(text)),
+        None => concat!(
+            r#"<wp:docPr id="1" name="Logo"><a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">"#,
+            r#"<a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">"#,
+            r#"<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1" />"#,
+            r#"</a:ext></a:extLst></wp:docPr>"#
+        )
+        .to_owned(),
+    };
+    Ok(splice(header, at, DOC_PR.len(), &with))
+}
+
 fn splice(text: &str, at: usize, remove: usize, insert: &str) -> String {
     let mut out = String::with_capacity(text.len() + insert.len());
     out.push_str(&text[..at]);
@@ -192,6 +274,50 @@ mod tests {
         );
         let empty = r#"<Relationships xmlns="x" />"#;
         assert_eq!(sort_relationships(empty, "test").expect("kept"), empty);
+    }
+
+    #[test]
+    fn marked_runs_get_their_language_and_direction() {
+        let mark = |n: u32| {
+            format!(
+                r#"<w:r><w:rPr><w:fitText w:val="0" w:id="{}" /></w:rPr></w:r>"#,
+                crate::body::LANGUAGE_MARK + n
+            )
+        };
+        let xml = format!("{}{}{}", mark(0), mark(1), mark(0));
+        let out = run_languages(&xml, &["en".to_owned(), "ar".to_owned()], true).expect("patched");
+        assert_eq!(
+            out.matches(r#"<w:rtl w:val="0" /><w:lang w:val="en""#)
+                .count(),
+            2
+        );
+        assert_eq!(
+            out.matches(r#"<w:rtl /><w:lang w:val="ar" w:eastAsia="ar" w:bidi="ar" />"#)
+                .count(),
+            1
+        );
+        assert!(!out.contains("fitText"));
+        assert!(run_languages(&mark(0), &["en".to_owned(), "fr".to_owned()], false).is_err());
+    }
+
+    #[test]
+    fn hyperlinks_get_their_tip_and_the_logo_its_description() {
+        let xml = r#"<w:hyperlink r:id="rIdHyperlink1" w:history="1"><w:r /></w:hyperlink>"#;
+        let out = hyperlink_tips(
+            xml,
+            &[("rIdHyperlink1".to_owned(), "a \"b\" <c>".to_owned())],
+        )
+        .expect("patched");
+        assert!(
+            out.contains(r#"r:id="rIdHyperlink1" w:tooltip="a &quot;b&quot; &lt;c&gt;" w:history"#)
+        );
+        assert!(hyperlink_tips(xml, &[("rIdHyperlink2".to_owned(), "x".to_owned())]).is_err());
+        let header = r#"<wp:extent /><wp:docPr id="1" name="Figure" /><wp:cNvGraphicFramePr />"#;
+        let described = picture_description(header, Some("UN & emblem")).expect("patched");
+        assert!(described.contains(r#"<wp:docPr id="1" name="Logo" descr="UN &amp; emblem" />"#));
+        let decorative = picture_description(header, None).expect("patched");
+        assert!(decorative.contains(r#"<adec:decorative "#) && decorative.contains(r#"val="1""#));
+        assert!(picture_description("<w:hdr />", None).is_err());
     }
 
     #[test]

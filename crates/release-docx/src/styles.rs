@@ -30,7 +30,12 @@ pub(crate) fn styles(doc: &Document) -> Styles {
         .default_size(half_points(body_size));
     let rtl = doc.direction == Direction::RightToLeft;
     for (role, style) in &doc.styles {
-        styles = styles.add_style(paragraph_style(role.style_name(), style, rtl));
+        let mut word = paragraph_style(role.style_name(), style, rtl);
+        if let Some(level) = crate::body::outline_level(*role) {
+            // A heading for Word's navigation pane and for PDF tags.
+            word = word.outline_lvl(usize::from(level - 1));
+        }
+        styles = styles.add_style(word);
     }
     let mut dateline = Style::new("Dateline", StyleType::Character).name("Dateline");
     if doc.dateline_bold {

@@ -45,6 +45,7 @@ fn span() -> impl Strategy<Value = Span> {
                 _ => None,
             },
             link,
+            lang: None,
         })
 }
 

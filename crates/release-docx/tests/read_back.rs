@@ -255,6 +255,8 @@ fn with_logo(place: LogoPlace) -> Document {
         png: release_style::Blob::Shared(png().into()),
         height_mm: 10.0,
         place,
+        description: Some("Emblem of the organisation".to_owned()),
+        description_language: "en".to_owned(),
     });
     doc
 }
@@ -380,6 +382,7 @@ fn any_text_gives_well_formed_xml_and_control_characters_a_warning() {
         italic: true,
         link: Some("https://example.org/?a=1&b=<2>\u{7}".to_owned()),
         char_style: None,
+        lang: None,
     }];
     doc.metadata.title = "T&C <\u{1}>".to_owned();
     let rendered = render_with_warnings(&doc, &DocxOptions::default()).expect("renders");

@@ -104,9 +104,33 @@ impl Language {
     }
 }
 
+/// Whether `tag` has the shape of a BCP 47 language tag: a primary subtag
+/// of two or three letters, then subtags of one to eight
+/// letters or digits, joined by `-`. Registration is not checked.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    let primary_ok =
+        matches!(primary.len(), 2 | 3) && primary.chars().all(|c| c.is_ascii_alphabetic());
+    primary_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_tags_are_checked_by_shape() {
+        for good in ["en", "fr-CA", "zh-Hans-CN", "ast", "sr-Latn"] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in [
+            "", "e", "French", "en_GB", "en-", "-en", "en--GB", "fr CA", "élan",
+        ] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn tags_map_by_primary_subtag() {

@@ -25,7 +25,7 @@ pub use draft::{
 pub use error_code::ErrorCode;
 pub use example::{EXAMPLE_JSON, example};
 pub use finding::{Finding, Severity};
-pub use language::{Direction, Language, QuoteMarks};
+pub use language::{Direction, Language, QuoteMarks, is_language_tag};
 pub use lint::{
     AcronymCheck, Checks, DatelineCheck, Fix, FixError, HeadlineCheck, LengthCheck, NumberCheck,
     PerCent, SpacingCheck, Switch, apply_fix, lint,

@@ -327,6 +327,17 @@ fn runs(f: &mut Vec<Finding>, path: &str, runs: &[Run]) {
                 format!("`{link}` is not a web address (https://…) or an e-mail link (mailto:…)"),
             ));
         }
+        if let Some(lang) = &run.lang
+            && !crate::language::is_language_tag(lang)
+        {
+            f.push(Finding::warning(
+                "invalid-language",
+                format!("{p}.lang"),
+                format!(
+                    "`{lang}` is not a language tag like `fr` or `en-GB`; the text is marked as written in the release's language"
+                ),
+            ));
+        }
     }
 }
 
@@ -518,6 +529,30 @@ mod tests {
                 "release.closing[0].content[1].text",
             )],
         );
+    }
+
+    #[test]
+    fn a_runs_language_must_be_a_tag() {
+        let mut d = example();
+        d.release.body[1] = Block::paragraph(vec![Run {
+            text: "Jean-Paul Laborde".into(),
+            lang: Some("French".into()),
+            ..Run::default()
+        }]);
+        finds(
+            &d,
+            &[(
+                Warning,
+                "invalid-language",
+                "release.body[1].content[0].lang",
+            )],
+        );
+        d.release.body[1] = Block::paragraph(vec![Run {
+            text: "Jean-Paul Laborde".into(),
+            lang: Some("fr-FR".into()),
+            ..Run::default()
+        }]);
+        finds(&d, &[]);
     }
 
     #[test]

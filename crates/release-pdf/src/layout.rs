@@ -2,9 +2,9 @@
 //! then placed on pages with rules, the logo, link areas and the footer.
 
 use crate::fonts::Faces;
-use crate::page::{Item, Page, Run, RunGlyph};
+use crate::page::{Artifact, Item, Mark, Page, Part, Run, RunGlyph};
 use crate::paginate::{Flow, Slice, paginate};
-use crate::paragraph::{self, Line, Paragraph, Setting};
+use crate::paragraph::{self, Added, Line, LineGlyph, Paragraph, Setting};
 use crate::photo;
 use crate::subset::UsedGlyphs;
 use crate::{PdfOptions, PlacedBlock};
@@ -131,7 +131,17 @@ pub(crate) fn layout(
         for slice in page_slices {
             let block = &doc.blocks[slice.block];
             let style = style_of(block.role);
-            let logo = kind_logo.filter(|_| slice.first && Some(slice.block) == first_kind);
+            let logo = kind_logo
+                .filter(|_| slice.first && Some(slice.block) == first_kind)
+                .map(|(w, h)| {
+                    let decorative = doc.logo.as_ref().is_some_and(|l| l.description.is_none());
+                    let mark = if decorative {
+                        Mark::Artifact(Artifact::Layout)
+                    } else {
+                        Mark::Figure(0)
+                    };
+                    (w, h, mark)
+                });
             let mut frame = frame;
             if let Some(figure) = doc.figure_at(slice.block).filter(|_| slice.first) {
                 let index = doc.figures.iter().position(|f| f.block == slice.block);
@@ -160,6 +170,12 @@ pub(crate) fn layout(
             && logo.place == LogoPlace::Header
         {
             let y = height - (frame.top_margin + h) / 2.0;
+            // Read once, where the document starts; a running head after.
+            let mark = if n == 0 && logo.description.is_some() {
+                Mark::Figure(0)
+            } else {
+                Mark::Artifact(Artifact::Header)
+            };
             page.items.push(Item::Logo {
                 x: if frame.rtl {
                     frame.left
@@ -169,6 +185,7 @@ pub(crate) fn layout(
                 y,
                 width: w,
                 height: h,
+                mark,
             });
         }
         if let Some(footer) = &doc.footer {
@@ -190,7 +207,8 @@ pub(crate) fn layout(
             );
             let baseline = frame.bottom_margin / 2.0 - style.size_pt * 0.3;
             for line in para.lines.iter().take(1) {
-                place_line(&mut page, frame.left, baseline, line, &para, faces);
+                let at = (frame.left, baseline);
+                place_line(&mut page, at, line, &para, faces, Owner::Footer);
             }
         }
         pages.push(page);
@@ -256,7 +274,7 @@ fn place_slice(
     slice: &Slice,
     style: &ParagraphStyle,
     para: &Paragraph,
-    logo: Option<(f32, f32)>,
+    logo: Option<(f32, f32, Mark)>,
     faces: &Faces<'_>,
 ) {
     let mut y = frame.top - slice.y;
@@ -272,7 +290,7 @@ fn place_slice(
             });
             y -= rule.width_pt + rule.gap_pt;
         }
-        if let Some((w, h)) = logo {
+        if let Some((w, h, mark)) = logo {
             y -= (h - para.line_height).max(0.0);
             // The logo stands at the end side: the left in right-to-left.
             let x = if frame.rtl {
@@ -287,12 +305,21 @@ fn place_slice(
                 y: y - para.line_height,
                 width: w,
                 height: h,
+                mark,
             });
         }
     }
     for index in slice.lines.clone() {
         let baseline = y - para.ascent;
-        place_line(page, left, baseline, &para.lines[index], para, faces);
+        let owner = Owner::Block(slice.block);
+        place_line(
+            page,
+            (left, baseline),
+            &para.lines[index],
+            para,
+            faces,
+            owner,
+        );
         y -= para.line_height;
     }
     if slice.last
@@ -309,26 +336,62 @@ fn place_slice(
     }
 }
 
-/// Turns a line's glyphs into runs of one face, size and colour, with the
-/// link areas and underlines of its links.
+/// Whose a line is: a block's, or the page footer's.
+#[derive(Debug, Clone, Copy)]
+enum Owner {
+    Block(usize),
+    Footer,
+}
+
+impl Owner {
+    fn mark(self, g: &LineGlyph) -> Mark {
+        match self {
+            Owner::Footer => Mark::Artifact(Artifact::Footer),
+            Owner::Block(block) => Mark::Block {
+                block,
+                part: match (g.added, g.link) {
+                    (Added::Label, _) => Part::Label,
+                    (_, Some(link)) => Part::Link(link),
+                    _ => Part::Text,
+                },
+            },
+        }
+    }
+}
+
+/// Whether `b` continues the text of `a` (either way: right-to-left text
+/// is drawn backwards), so that one run stands for one stretch of text.
+fn follows(a: &LineGlyph, b: &LineGlyph) -> bool {
+    a.text == b.text || a.text.1 == b.text.0 || b.text.1 == a.text.0
+}
+
+/// Turns a line's glyphs into runs of one face, size, colour, language and
+/// mark, each one stretch of the text, put in reading order; with the link
+/// areas and underlines of its links, and a box for each glyph no font has.
 fn place_line(
     page: &mut Page,
-    left: f32,
-    baseline: f32,
+    (left, baseline): (f32, f32),
     line: &Line,
     para: &Paragraph,
     faces: &Faces<'_>,
+    owner: Owner,
 ) {
     let glyphs = &line.glyphs;
+    let mut runs: Vec<(u8, u32, Run)> = Vec::new();
     let mut i = 0;
     while i < glyphs.len() {
         let first = glyphs[i];
+        let mark = owner.mark(&first);
         let mut j = i + 1;
         while j < glyphs.len()
             && glyphs[j].face == first.face
             && glyphs[j].size == first.size
             && glyphs[j].color == first.color
             && glyphs[j].dy == first.dy
+            && glyphs[j].lang == first.lang
+            && (glyphs[j].added == Added::Hyphen) == (first.added == Added::Hyphen)
+            && owner.mark(&glyphs[j]) == mark
+            && follows(&glyphs[j - 1], &glyphs[j])
         {
             j += 1;
         }
@@ -341,24 +404,51 @@ fn place_line(
                 x_offset: g.x_offset,
             })
             .collect();
-        page.items.push(Item::Text(Run {
-            face: first.face,
-            size: first.size,
-            color: first.color,
-            x: left + first.x,
-            y: baseline + first.dy,
-            glyphs: run,
-        }));
+        let (order, start, text) = run_text(glyphs, i..j, para);
+        let reversed = glyphs[i].text.0 > glyphs[j - 1].text.0;
+        runs.push((
+            order,
+            start,
+            Run {
+                face: first.face,
+                size: first.size,
+                color: first.color,
+                x: left + first.x,
+                y: baseline + first.dy,
+                glyphs: run,
+                mark,
+                lang: first.lang.and_then(|l| para.langs.get(l)).cloned(),
+                reversed,
+                text,
+            },
+        ));
         i = j;
     }
+    runs.sort_by_key(|(order, start, _)| (*order, *start));
+    for g in glyphs
+        .iter()
+        .filter(|g| g.gid == 0 && g.added == Added::Text)
+    {
+        let text = para
+            .text
+            .get(g.text.0 as usize..g.text.1 as usize)
+            .unwrap_or("");
+        if !text.trim().is_empty() {
+            missing_box(page, left + g.x, baseline + g.dy, g);
+        }
+    }
+    page.items
+        .extend(runs.into_iter().map(|(_, _, run)| Item::Text(run)));
+    // Link areas and underlines: not under the spaces a line ends at.
+    let area = |g: &LineGlyph| g.link.filter(|_| g.added != Added::Space);
     let mut i = 0;
     while i < glyphs.len() {
-        let Some(link) = glyphs[i].link else {
+        let Some(link) = area(&glyphs[i]) else {
             i += 1;
             continue;
         };
         let mut j = i + 1;
-        while j < glyphs.len() && glyphs[j].link == Some(link) {
+        while j < glyphs.len() && area(&glyphs[j]) == Some(link) {
             j += 1;
         }
         let (a, b) = (glyphs[i], glyphs[j - 1]);
@@ -382,13 +472,100 @@ fn place_line(
             height: thickness,
             color: a.color,
         });
-        page.items.push(Item::Link {
-            x0,
-            y0: baseline + face.descender * a.size,
-            x1,
-            y1: baseline + face.ascender * a.size,
-            uri: para.links[link].clone(),
-        });
+        if let Owner::Block(block) = owner {
+            let uri = para.links[link].clone();
+            let text = para.link_texts.get(link).map_or("", String::as_str);
+            page.items.push(Item::Link {
+                x0,
+                y0: baseline + face.descender * a.size,
+                x1,
+                y1: baseline + face.ascender * a.size,
+                description: release_style::link_description(text, &uri),
+                uri,
+                block,
+                link,
+            });
+        }
         i = j;
+    }
+}
+
+/// The text the run `range` of a line's glyphs stands for, in reading
+/// order, and where it comes in the line: (0: a label, 1: text, 2: a
+/// hyphen; the byte its text starts at). A cluster drawn by several glyphs
+/// (a mark in a run of its own, raised above its letter) is the text of
+/// the first of them only: the glyphs of a cluster are neighbours.
+fn run_text(
+    line: &[LineGlyph],
+    range: std::ops::Range<usize>,
+    para: &Paragraph,
+) -> (u8, u32, String) {
+    let glyphs = &line[range.clone()];
+    match glyphs.first().map(|g| g.added) {
+        Some(Added::Label) => (0, 0, para.label.clone().unwrap_or_default()),
+        // A soft hyphen: the word goes on after the line break.
+        Some(Added::Hyphen) => (2, 0, "\u{AD}".to_owned()),
+        _ => {
+            let owned = || {
+                range
+                    .clone()
+                    .filter(|&k| k == 0 || line[k - 1].text != line[k].text)
+                    .map(|k| line[k].text)
+            };
+            let start = glyphs.iter().map(|g| g.text.0).min().unwrap_or(0);
+            // Mostly the clusters follow each other, forwards or (right to
+            // left) backwards: the text is one slice of the paragraph's.
+            let (mut low, mut high) = (u32::MAX, 0);
+            let mut previous: Option<(u32, u32)> = None;
+            let mut contiguous = true;
+            for r in owned() {
+                if let Some(p) = previous {
+                    contiguous &= p.1 == r.0 || r.1 == p.0;
+                }
+                previous = Some(r);
+                low = low.min(r.0);
+                high = high.max(r.1);
+            }
+            let text = if previous.is_none() {
+                String::new()
+            } else if contiguous {
+                para.text
+                    .get(low as usize..high as usize)
+                    .unwrap_or("")
+                    .to_owned()
+            } else {
+                let mut ranges: Vec<(u32, u32)> = owned().collect();
+                ranges.sort_unstable();
+                ranges
+                    .iter()
+                    .filter_map(|&(a, b)| para.text.get(a as usize..b as usize))
+                    .collect()
+            };
+            (1, start, text)
+        }
+    }
+}
+
+/// An empty box where a glyph no font has would be: the look of most fonts'
+/// `.notdef`, which PDF/A forbids showing.
+fn missing_box(page: &mut Page, x: f32, baseline: f32, g: &LineGlyph) {
+    let stroke = (g.size * 0.05).max(0.3);
+    let width = (g.advance * 0.8).max(stroke * 4.0);
+    let height = g.size * 0.7;
+    let x = x + (g.advance - width) / 2.0;
+    let sides = [
+        (x, baseline, width, stroke),
+        (x, baseline + height - stroke, width, stroke),
+        (x, baseline, stroke, height),
+        (x + width - stroke, baseline, stroke, height),
+    ];
+    for (x, y, width, height) in sides {
+        page.items.push(Item::Rule {
+            x,
+            y,
+            width,
+            height,
+            color: g.color,
+        });
     }
 }

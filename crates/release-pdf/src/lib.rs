@@ -12,11 +12,21 @@
 //!   with unicode-bidi, font fallback, shaping), broken into lines, each
 //!   line then placed in visual order;
 //! - [`paginate`]: lines onto pages without widows or orphans;
-//! - [`layout`]: pages with rules, logo, photos, links and footers;
+//! - [`layout`]: pages with rules, logo, photos, links and footers, each
+//!   thing drawn marked with what it is for a reader ([`page::Mark`]);
 //! - [`photo`]: where a photo stands, and its image XObject (a JPEG's own
 //!   bytes, a PNG with its alpha);
 //! - [`subset`]: fonts reduced to the glyphs used, with their text;
-//! - [`write`]: the PDF objects, through printpdf.
+//! - [`content`]: each page's content stream, in marked content;
+//! - [`structure`]: the structure tree of a tagged PDF, in reading order;
+//! - [`links`], [`outline`], [`metadata`]: link annotations, bookmarks, the
+//!   Info dictionary, XMP and output intent;
+//! - [`write`]: the PDF objects, through printpdf, finished with lopdf.
+//!
+//! The Document's [`PdfStandard`] (from its house style, or
+//! [`PdfOptions::standard`]) decides what the PDF carries: nothing more than
+//! its pages (`none`), a structure tree (`tagged`), or everything PDF/UA-1
+//! and PDF/A-2a ask for (`pdfua-1+pdfa-2a`, the built-in styles' choice).
 //!
 //! Rendering is pure: no clock, no environment, no files. The same Document
 //! and options give the same bytes.
@@ -26,23 +36,29 @@
 //! the draft field (the block's `source`) it comes from; [`render`] is the
 //! same render for callers that only want the bytes.
 
+mod content;
 mod error;
 mod fonts;
 mod hyphenate;
 mod layout;
 mod linebreak;
+mod links;
 mod logo;
+mod metadata;
+mod outline;
 mod page;
 mod paginate;
 mod paragraph;
 mod photo;
 mod shape;
+mod structure;
 mod subset;
 mod write;
 
 pub use error::PdfError;
 use release_model::Finding;
 use release_style::Document;
+pub use release_style::PdfStandard;
 
 /// How to write the PDF. `PdfOptions::default()` is what the app and the
 /// CLI use.
@@ -53,6 +69,9 @@ pub struct PdfOptions {
     pub compress: bool,
     /// Hyphenate paragraphs whose style asks for it. Default: on.
     pub hyphenate: bool,
+    /// The standards to write to instead of the Document's (its house
+    /// style's), e.g. less for a quick proof. Default: the Document's.
+    pub standard: Option<PdfStandard>,
 }
 
 impl Default for PdfOptions {
@@ -60,6 +79,7 @@ impl Default for PdfOptions {
         PdfOptions {
             compress: true,
             hyphenate: true,
+            standard: None,
         }
     }
 }

@@ -21,7 +21,23 @@ impl UsedGlyphs {
     /// Records that glyph `gid` of `face` shows `text`. `exact` when the
     /// font's cmap maps that one character to this glyph; an exact mapping
     /// beats a ligature's or a cluster's text, and the first one seen wins.
+    /// A glyph always maps to some text, never to U+0000, U+FEFF or U+FFFE
+    /// (ISO 14289-1 7.21.7, ISO 19005-2 6.2.11.7.2): without other text it
+    /// maps to U+FFFD, and the writer gives its words as ActualText.
     pub fn record(&mut self, face: FaceId, gid: u16, text: &str, exact: bool) {
+        let cleaned: String;
+        let text = if text.contains(['\u{0}', '\u{FEFF}', '\u{FFFE}']) {
+            cleaned = text.replace(['\u{0}', '\u{FEFF}', '\u{FFFE}'], "");
+            if cleaned.is_empty() {
+                "\u{FFFD}"
+            } else {
+                cleaned.as_str()
+            }
+        } else if text.is_empty() {
+            "\u{FFFD}"
+        } else {
+            text
+        };
         let map = self.faces.entry(face).or_default();
         if gid == 0 {
             map.entry(0)
@@ -33,7 +49,7 @@ impl UsedGlyphs {
                 map.insert(gid, (text.to_owned(), exact));
             }
             Some(entry) => {
-                if (!entry.1 && exact) || (entry.0.is_empty() && !text.is_empty()) {
+                if (!entry.1 && exact) || (entry.0 == "\u{FFFD}" && text != "\u{FFFD}") {
                     *entry = (text.to_owned(), exact);
                 }
             }
@@ -130,4 +146,27 @@ fn tag(name: &str, gids: &[u16]) -> String {
     (0..6)
         .map(|i| char::from(b'A' + ((hash >> (i * 8)) % 26) as u8))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_glyph_maps_to_text_a_pdf_may_carry() {
+        let mut used = UsedGlyphs::default();
+        let face = FaceId(0);
+        used.record(face, 5, "\u{FEFF}", false);
+        used.record(face, 6, "a\u{0}b\u{FFFE}", false);
+        used.record(face, 7, "", false);
+        assert_eq!(used.text(face, 5), "\u{FFFD}");
+        assert_eq!(used.text(face, 6), "ab");
+        assert_eq!(used.text(face, 7), "\u{FFFD}");
+        // A better text replaces the stand-in, an exact one a cluster's.
+        used.record(face, 7, "fi", false);
+        assert_eq!(used.text(face, 7), "fi");
+        used.record(face, 7, "f", true);
+        used.record(face, 7, "x", false);
+        assert_eq!(used.text(face, 7), "f");
+    }
 }

@@ -231,6 +231,8 @@ fn a_logo_with_alpha_is_placed_with_a_soft_mask() {
         png: release_style::Blob::Shared(png.into()),
         height_mm: 12.0,
         place: release_style::LogoPlace::KindLine,
+        description: Some("Emblem of the organisation".to_owned()),
+        description_language: "en".to_owned(),
     });
     let bytes = pdf(&doc);
     let pdf = Pdf::load_mem(&bytes).expect("parses");

@@ -328,6 +328,8 @@ fn right_to_left_mirrors_the_logo_to_the_left_and_keeps_the_label_right() {
         png: release_style::Blob::Shared(png.into()),
         height_mm: 12.0,
         place: release_style::LogoPlace::KindLine,
+        description: Some("Emblem of the organisation".to_owned()),
+        description_language: "en".to_owned(),
     });
     doc.blocks.push(Block {
         role: Role::ListItem,

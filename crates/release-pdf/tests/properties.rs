@@ -27,6 +27,7 @@ fn any_span() -> impl Strategy<Value = Span> {
             bold,
             italic,
             char_style: None,
+            lang: None,
         },
     )
 }
@@ -84,6 +85,7 @@ fn shown_block() -> impl Strategy<Value = Block> {
             bold,
             italic,
             char_style: None,
+            lang: None,
         },
     );
     let roles: Vec<Role> = Role::ALL

@@ -56,7 +56,8 @@ impl Format {
     }
 }
 
-/// What exports need beyond the draft and its style.
+/// What exports need beyond the draft and its style, and what one export
+/// may change from its style.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExportOptions {
     /// The e-mail's sender (`From`, `Reply-To`) and date.
@@ -65,6 +66,8 @@ pub struct ExportOptions {
     pub attach_pdf: bool,
     /// The web page's own address, when known.
     pub web: release_html::WebOptions,
+    /// The PDF's standards instead of the style's (`--pdf-standard`).
+    pub pdf_standard: Option<release_style::PdfStandard>,
 }
 
 /// A draft that passed its checks, styled once, ready to be rendered in any
@@ -111,12 +114,12 @@ pub fn prepare(
 }
 
 impl Prepared {
-    /// The export in `format`, with the default options.
+    /// The export in `format`, as the house style has it.
     pub fn render(&self, format: Format) -> Result<Output, PipelineError> {
         self.render_with(format, &ExportOptions::default())
     }
 
-    /// The export in `format`, with `options`.
+    /// The export in `format`, with `options` over the house style's.
     pub fn render_with(
         &self,
         format: Format,
@@ -133,7 +136,7 @@ impl Prepared {
                     mail.attachments.push(release_mail::Attachment {
                         file_name: file_name(&self.draft, Format::Pdf),
                         content_type: "application/pdf".to_owned(),
-                        bytes: self.render(Format::Pdf)?.bytes,
+                        bytes: self.render_with(Format::Pdf, options)?.bytes,
                     });
                 }
                 Ok(Output {
@@ -146,7 +149,10 @@ impl Prepared {
             Format::Pdf => {
                 let r = release_pdf::render_with_warnings(
                     &self.document,
-                    &release_pdf::PdfOptions::default(),
+                    &release_pdf::PdfOptions {
+                        standard: options.pdf_standard,
+                        ..release_pdf::PdfOptions::default()
+                    },
                 )?;
                 Ok(Output {
                     bytes: r.bytes,
@@ -271,6 +277,35 @@ mod tests {
         assert!(docx.bytes.starts_with(b"PK\x03\x04"));
         let preview = preview_pdf(&prepared.draft, &styles, &Photos::default()).expect("preview");
         assert_eq!(preview, pdf.bytes, "the preview is the exported PDF");
+    }
+
+    #[test]
+    fn an_export_may_ask_for_less_than_the_styles_pdf_standard() {
+        use release_style::PdfStandard;
+        let styles = Styles::new(None);
+        let draft = release_model::example();
+        let style = styles.get(&draft.style);
+        let prepared = prepare(draft, style, today(), &Photos::default()).expect("no errors");
+        let default = prepared.render(Format::Pdf).expect("pdf").bytes;
+        let options = |standard| ExportOptions {
+            pdf_standard: Some(standard),
+            ..ExportOptions::default()
+        };
+        let full = prepared
+            .render_with(Format::Pdf, &options(PdfStandard::UaA))
+            .expect("pdf")
+            .bytes;
+        assert_eq!(
+            full, default,
+            "the built-in styles ask for PDF/UA-1 and PDF/A-2a"
+        );
+        let none = prepared
+            .render_with(Format::Pdf, &options(PdfStandard::None))
+            .expect("pdf")
+            .bytes;
+        let has = |bytes: &[u8], what: &[u8]| bytes.windows(what.len()).any(|w| w == what);
+        assert!(has(&default, b"/StructTreeRoot") && has(&default, b"pdfuaid"));
+        assert!(!has(&none, b"/StructTreeRoot") && !has(&none, b"pdfuaid"));
     }
 
     #[test]

@@ -73,6 +73,13 @@ pub fn document_with_photos(
         .to_owned();
     let page = style.label(language, "page");
     let subject_line = c.subject_line();
+    let tag = if draft.language.trim().is_empty() {
+        language.code().to_owned()
+    } else {
+        draft.language.trim().to_owned()
+    };
+    let mut blocks = c.blocks;
+    crate::span_language::mark(&mut blocks, language, &tag);
     Document {
         style: style.name.clone(),
         language,
@@ -83,7 +90,7 @@ pub fn document_with_photos(
         styles,
         dateline_bold: style.dateline.bold,
         link_color: crate::document::Rgb(0x00, 0x56, 0xB3),
-        blocks: c.blocks,
+        blocks,
         footer: (!page.is_empty()).then(|| Footer {
             pattern: page.to_owned(),
         }),
@@ -94,14 +101,11 @@ pub fn document_with_photos(
             author,
             subject: clean(&r.kind),
             subject_line,
-            language: if draft.language.trim().is_empty() {
-                language.code().to_owned()
-            } else {
-                draft.language.trim().to_owned()
-            },
+            language: tag,
             creator: concat!("Release Composer ", env!("CARGO_PKG_VERSION")).to_owned(),
             date: Date::parse(r.dateline.date.trim()).ok(),
         },
+        pdf_standard: style.pdf_standard,
         warnings: c.warnings,
     }
 }
@@ -171,6 +175,12 @@ impl Composer<'_> {
                     italic: run.italic,
                     link: run.link.clone().filter(|l| !l.trim().is_empty()),
                     char_style: run.link.as_ref().map(|_| CharStyle::Link),
+                    lang: run
+                        .lang
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|l| release_model::is_language_tag(l))
+                        .map(str::to_owned),
                 }
             })
             .collect()
@@ -416,9 +426,8 @@ impl Composer<'_> {
         vec![Span {
             text,
             bold: self.style.dateline.bold,
-            italic: false,
-            link: None,
             char_style: Some(CharStyle::Dateline),
+            ..Span::default()
         }]
     }
 

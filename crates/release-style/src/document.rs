@@ -207,6 +207,22 @@ impl CharStyle {
     }
 }
 
+/// What a link is, for a reader who cannot see it: its text, and its
+/// target when the text does not say it (`the statement
+/// (https://www.un.org/…)`). The PDF's link annotation and the DOCX's
+/// hyperlink tip both carry it.
+pub fn link_description(text: &str, uri: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let target = uri.strip_prefix("mailto:").unwrap_or(uri);
+    if text.is_empty() {
+        target.to_owned()
+    } else if text.contains(target) || target.trim_end_matches('/').ends_with(text.as_str()) {
+        text
+    } else {
+        format!("{text} ({target})")
+    }
+}
+
 /// A stretch of text with one set of attributes.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Span {
@@ -216,6 +232,10 @@ pub struct Span {
     /// `https://…` or `mailto:…`; the span is a live link.
     pub link: Option<String>,
     pub char_style: Option<CharStyle>,
+    /// The BCP 47 tag of the span's language when it is not the document's
+    /// (an English acronym in an Arabic release); `None` for the
+    /// document's own.
+    pub lang: Option<String>,
 }
 
 impl Span {
@@ -352,6 +372,55 @@ pub struct Logo {
     pub png: Blob,
     pub height_mm: f32,
     pub place: LogoPlace,
+    /// What the logo shows, for screen readers (the PDF's `/Alt`, the DOCX
+    /// picture's description); `None` when the style declares it
+    /// decorative, and readers pass over it.
+    pub description: Option<String>,
+    /// The BCP 47 tag of the description's language.
+    pub description_language: String,
+}
+
+/// The standards a PDF is written to, which decide how much it says about
+/// its structure. The built-in styles ask for [`PdfStandard::UaA`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+pub enum PdfStandard {
+    /// Untagged: the page content only, as a PDF without structure.
+    #[serde(rename = "none")]
+    None,
+    /// Tagged PDF (structure tree in reading order, languages, alternative
+    /// texts, artifacts, link descriptions, bookmarks) without claiming
+    /// conformance to a standard.
+    #[serde(rename = "tagged")]
+    Tagged,
+    /// PDF/UA-1 (ISO 14289-1) and PDF/A-2a (ISO 19005-2, level A): tagged,
+    /// with the XMP metadata that identifies both and an sRGB output intent.
+    #[default]
+    #[serde(rename = "pdfua-1+pdfa-2a")]
+    UaA,
+}
+
+impl PdfStandard {
+    /// Every standard, from the least to the most.
+    pub const ALL: [PdfStandard; 3] = [PdfStandard::None, PdfStandard::Tagged, PdfStandard::UaA];
+
+    /// The name a style file and `--pdf-standard` use.
+    pub fn name(self) -> &'static str {
+        match self {
+            PdfStandard::None => "none",
+            PdfStandard::Tagged => "tagged",
+            PdfStandard::UaA => "pdfua-1+pdfa-2a",
+        }
+    }
+
+    /// The standard of a name, as [`PdfStandard::name`] gives it.
+    pub fn from_name(name: &str) -> Option<PdfStandard> {
+        PdfStandard::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// Whether the PDF carries a structure tree.
+    pub fn tagged(self) -> bool {
+        self != PdfStandard::None
+    }
 }
 
 /// A photo's image: its bytes as the file holds them, and the facts read
@@ -441,6 +510,8 @@ pub struct Document {
     /// The photos, each above its caption block, in the order of the blocks.
     pub figures: Vec<Figure>,
     pub metadata: Metadata,
+    /// The standards the style's PDF is written to.
+    pub pdf_standard: PdfStandard,
     /// What building the document had to leave out or change, by field.
     pub warnings: Vec<Finding>,
 }
@@ -456,6 +527,38 @@ impl Document {
         self.figures.iter().find(|f| f.block == index)
     }
 
+    /// The heading level of each block that is a heading (1 for the
+    /// headline, 2 for a section heading or the contacts label, one below
+    /// its section for a subheading), `None` for the others. No level is
+    /// ever skipped and the first heading is at level 1, whatever order the
+    /// style gives the parts: both writers' outlines (the PDF's `H1`–`H6`,
+    /// the DOCX's outline levels) follow it.
+    pub fn heading_levels(&self) -> Vec<Option<u8>> {
+        // The last heading's level, the current section's, and whether the
+        // headline came (sections are below it, else at the top).
+        let (mut last, mut section, mut headline) = (0u8, None::<u8>, false);
+        self.blocks
+            .iter()
+            .map(|block| {
+                let top = if headline { 2 } else { 1 };
+                let wanted = match block.role {
+                    Role::Headline => 1,
+                    Role::SectionHeading | Role::ContactsLabel => top,
+                    Role::Subheading => section.map_or(top, |s| s + 1),
+                    _ => return None,
+                };
+                let level = wanted.min(last + 1).clamp(1, 6);
+                match block.role {
+                    Role::Headline => (headline, section) = (true, None),
+                    Role::Subheading => {}
+                    _ => section = Some(level),
+                }
+                last = level;
+                Some(level)
+            })
+            .collect()
+    }
+
     /// All the words of the document in reading order, one paragraph a line.
     pub fn text(&self) -> String {
         let mut out = String::new();
@@ -464,5 +567,56 @@ impl Document {
             out.push('\n');
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_is_described_by_its_text_and_a_target_the_text_does_not_say() {
+        assert_eq!(
+            link_description("gerardl@un.org", "mailto:gerardl@un.org"),
+            "gerardl@un.org"
+        );
+        assert_eq!(
+            link_description("the  statement", "https://www.un.org/x"),
+            "the statement (https://www.un.org/x)"
+        );
+        assert_eq!(link_description(" ", "https://un.org/"), "https://un.org/");
+        assert_eq!(
+            link_description("un.org", "https://un.org/"),
+            "un.org",
+            "the text is the address"
+        );
+    }
+
+    #[test]
+    fn heading_levels_follow_sections_and_never_skip() {
+        let doc = |roles: &[Role]| Document {
+            blocks: roles
+                .iter()
+                .map(|&role| Block {
+                    role,
+                    spans: vec![Span::plain("x")],
+                    marker: None,
+                    source: String::new(),
+                })
+                .collect(),
+            ..crate::document(
+                &release_model::example(),
+                &crate::builtin("un").expect("style"),
+            )
+        };
+        use Role::*;
+        let levels =
+            doc(&[Headline, Body, Subheading, SectionHeading, Subheading, Body]).heading_levels();
+        assert_eq!(levels, [Some(1), None, Some(2), Some(2), Some(3), None]);
+        // No headline: the first heading is at level 1, a subheading below it.
+        let levels = doc(&[Subheading, SectionHeading, Subheading]).heading_levels();
+        assert_eq!(levels, [Some(1), Some(1), Some(2)]);
+        let levels = doc(&[SectionHeading, Subheading, ContactsLabel]).heading_levels();
+        assert_eq!(levels, [Some(1), Some(2), Some(1)]);
     }
 }

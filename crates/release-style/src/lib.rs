@@ -13,6 +13,7 @@ mod document;
 mod error;
 mod outline;
 mod pattern;
+mod span_language;
 mod style;
 
 pub use blob::Blob;
@@ -20,7 +21,8 @@ pub use builtin::{BUNDLED_PREFIX, DEFAULT_STYLE, builtin, builtin_files, builtin
 pub use compose::{document, document_with_photos, photo_size};
 pub use document::{
     Align, Block, CharStyle, Document, DocxScript, FallbackFont, Figure, Font, FontFamily, Footer,
-    Image, ListMarker, Logo, LogoPlace, Metadata, Page, ParagraphStyle, Rgb, Role, Rule, Span,
+    Image, ListMarker, Logo, LogoPlace, Metadata, Page, ParagraphStyle, PdfStandard, Rgb, Role,
+    Rule, Span, link_description,
 };
 pub use error::StyleError;
 pub use release_photo::{ColorSpace, Facts, Format as ImageFormat, Orientation};

@@ -1,6 +1,7 @@
 //! A plain-text outline of a Document, for golden tests and `--outline`:
 //! one paragraph a line, its role first, `**bold**`, `_italic_`,
-//! `[text](link)`, and the dateline in `⟦ ⟧`.
+//! `[text](link)`, the dateline in `⟦ ⟧`, and text in another language than
+//! the document's as `⟨lang|text⟩`.
 
 use crate::document::{CharStyle, Document, ListMarker};
 use std::fmt::Write;
@@ -11,8 +12,11 @@ impl Document {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "style: {}  language: {:?}  direction: {:?}",
-            self.style, self.language, self.direction
+            "style: {}  language: {:?}  direction: {:?}  pdf: {}",
+            self.style,
+            self.language,
+            self.direction,
+            self.pdf_standard.name()
         );
         let _ = writeln!(
             out,
@@ -77,6 +81,9 @@ impl Document {
                 }
                 if span.char_style == Some(CharStyle::Dateline) {
                     text = format!("⟦{text}⟧");
+                }
+                if let Some(lang) = &span.lang {
+                    text = format!("⟨{lang}|{text}⟩");
                 }
                 out.push_str(&text);
             }

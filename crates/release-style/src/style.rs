@@ -2,7 +2,8 @@
 
 use crate::blob::Blob;
 use crate::document::{
-    DocxScript, FallbackFont, Font, FontFamily, Logo, LogoPlace, Page, ParagraphStyle, Role,
+    DocxScript, FallbackFont, Font, FontFamily, Logo, LogoPlace, Page, ParagraphStyle, PdfStandard,
+    Role,
 };
 use crate::error::StyleError;
 use crate::pattern::Pattern;
@@ -87,6 +88,25 @@ struct LogoFile {
     file: String,
     height_mm: f32,
     place: LogoPlace,
+    /// What the logo shows, for screen readers; required unless decorative.
+    description: Option<String>,
+    #[serde(default = "english")]
+    description_language: String,
+    /// The logo says nothing the text does not: readers pass over it.
+    #[serde(default)]
+    decorative: bool,
+}
+
+fn english() -> String {
+    "en".to_owned()
+}
+
+/// How the PDF is written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PdfFile {
+    #[serde(default)]
+    standard: PdfStandard,
 }
 
 /// Rules of the release line at the top.
@@ -295,6 +315,8 @@ struct StyleFile {
     page: Page,
     fonts: FontsFile,
     logo: Option<LogoFile>,
+    #[serde(default)]
+    pdf: PdfFile,
     release_line: ReleaseLine,
     dateline: DatelineRules,
     quotes: QuoteRules,
@@ -325,6 +347,8 @@ pub struct HouseStyle {
     /// The font licence text, shown in the app's About window.
     pub licence: Option<String>,
     pub logo: Option<Logo>,
+    /// The standards its PDF is written to (`[pdf] standard`).
+    pub pdf_standard: PdfStandard,
     pub release_line: ReleaseLine,
     pub dateline: DatelineRules,
     pub quotes: QuoteRules,
@@ -479,11 +503,43 @@ impl HouseStyle {
                 if l.height_mm <= 0.0 {
                     return Err(bad("logo.height_mm", "must be more than 0".to_owned()));
                 }
+                let description = l
+                    .description
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|d| !d.is_empty())
+                    .map(str::to_owned);
+                match (&description, l.decorative) {
+                    (None, false) => {
+                        return Err(bad(
+                            "logo.description",
+                            "is required: say what the logo shows for screen readers (\"United Nations emblem\"), or set `decorative = true` when it adds nothing to the text".to_owned(),
+                        ));
+                    }
+                    (Some(_), true) => {
+                        return Err(bad(
+                            "logo.decorative",
+                            "a decorative logo is passed over by screen readers: remove `description` or `decorative`".to_owned(),
+                        ));
+                    }
+                    _ => {}
+                }
+                if !release_model::is_language_tag(&l.description_language) {
+                    return Err(bad(
+                        "logo.description_language",
+                        format!(
+                            "`{}` is not a language tag like `en` or `fr`",
+                            l.description_language
+                        ),
+                    ));
+                }
                 Some(Logo {
                     file: l.file,
                     png,
                     height_mm: l.height_mm,
                     place: l.place,
+                    description,
+                    description_language: l.description_language,
                 })
             }
             None => None,
@@ -590,6 +646,7 @@ impl HouseStyle {
             fallback,
             licence,
             logo,
+            pdf_standard: raw.pdf.standard,
             release_line: raw.release_line,
             dateline: raw.dateline,
             quotes: raw.quotes,

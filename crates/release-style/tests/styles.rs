@@ -10,6 +10,14 @@ use std::path::Path;
 /// (or no reference) it leaves what it got in `NAME.new` beside it and
 /// fails with a diff, and `make goldens` shows and accepts the new version.
 fn golden(name: &str, actual: &str) {
+    if let Err(message) = compare(name, actual) {
+        panic!("{message}");
+    }
+}
+
+/// [`golden`], returning the failure instead of panicking, so that a test of
+/// several references leaves every `.new` file in one run.
+fn compare(name: &str, actual: &str) -> Result<(), String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let path = dir.join(name);
     let pending = dir.join(format!("{name}.new"));
@@ -17,25 +25,25 @@ fn golden(name: &str, actual: &str) {
         Ok(text) => text,
         Err(e) => {
             std::fs::write(&pending, actual).expect("write the new version");
-            panic!(
+            return Err(format!(
                 "{}: {e}; what the test got is in {}: review it, then `make goldens`",
                 path.display(),
                 pending.display()
-            );
+            ));
         }
     };
     if expected == actual {
         let _ = std::fs::remove_file(&pending);
-        return;
+        return Ok(());
     }
     std::fs::write(&pending, actual).expect("write the new version");
-    panic!(
+    Err(format!(
         "{name} differs from its golden file (- golden, + now):\n{}\n\
          The new version is in {}. If the change is meant, `make goldens` accepts it; \
          say why in the commit.",
         diff(&expected, actual),
         pending.display()
-    );
+    ))
 }
 
 /// The lines that differ, with two lines of context, as `-` and `+` lines
@@ -357,6 +365,83 @@ fn broken_styles_name_the_key_or_file() {
 }
 
 #[test]
+fn a_logo_is_described_for_readers_or_declared_decorative() {
+    let with_logo = |extra: &'static str| {
+        move |t: String| {
+            t.replace(
+                "[pdf]",
+                &format!(
+                    "[logo]\nfile = \"logo.png\"\nheight_mm = 10\nplace = \"kind-line\"\n{extra}\n\n[pdf]"
+                ),
+            )
+        }
+    };
+    let load = |extra: &'static str| {
+        let root = tempfile::tempdir().expect("tempdir");
+        let dir = write_style(root.path(), with_logo(extra));
+        std::fs::write(dir.join("logo.png"), b"\x89PNG\r\n\x1a\n....").expect("write");
+        HouseStyle::from_dir(&dir)
+    };
+    let err = load("").expect_err("a logo without a description");
+    assert!(err.to_string().contains("logo.description"), "{err}");
+    let err = load("description = \"UN emblem\"\ndecorative = true").expect_err("both");
+    assert!(err.to_string().contains("logo.decorative"), "{err}");
+    let err = load("description = \"UN emblem\"\ndescription_language = \"English\"")
+        .expect_err("not a tag");
+    assert!(
+        err.to_string().contains("logo.description_language"),
+        "{err}"
+    );
+    let style = load("description = \"Emblème des Nations Unies\"\ndescription_language = \"fr\"")
+        .expect("described");
+    let logo = style.logo.as_ref().expect("logo");
+    assert_eq!(
+        logo.description.as_deref(),
+        Some("Emblème des Nations Unies")
+    );
+    assert_eq!(logo.description_language, "fr");
+    let doc = document(&example(), &style);
+    assert_eq!(
+        doc.logo.as_ref().and_then(|l| l.description.as_deref()),
+        Some("Emblème des Nations Unies")
+    );
+    let style = load("decorative = true").expect("decorative");
+    assert_eq!(
+        style.logo.as_ref().map(|l| l.description.clone()),
+        Some(None)
+    );
+}
+
+#[test]
+fn the_pdf_standard_is_pdfua_and_pdfa_unless_the_style_asks_for_less() {
+    use release_style::PdfStandard;
+    for name in builtin_names() {
+        assert_eq!(
+            builtin(name).expect("style").pdf_standard,
+            PdfStandard::UaA,
+            "{name}"
+        );
+    }
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = write_style(root.path(), |t| {
+        t.replace("standard = \"pdfua-1+pdfa-2a\"", "standard = \"tagged\"")
+    });
+    let style = HouseStyle::from_dir(&dir).expect("loads");
+    assert_eq!(style.pdf_standard, PdfStandard::Tagged);
+    assert_eq!(
+        document(&example(), &style).pdf_standard,
+        PdfStandard::Tagged
+    );
+    let message =
+        refused(|t| t.replace("standard = \"pdfua-1+pdfa-2a\"", "standard = \"pdf/x-4\""))
+            .to_string();
+    assert!(message.contains("pdf.standard"), "{message}");
+    for standard in PdfStandard::ALL {
+        assert_eq!(PdfStandard::from_name(standard.name()), Some(standard));
+    }
+}
+
+#[test]
 fn a_file_that_is_not_a_font_is_refused() {
     let root = tempfile::tempdir().expect("tempdir");
     let dir = write_style(root.path(), |t| t);
@@ -371,6 +456,7 @@ fn a_file_that_is_not_a_font_is_refused() {
 fn the_example_in_every_language() {
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates/examples");
     let un = builtin("un").expect("un");
+    let mut failures = Vec::new();
     for language in ["fr", "es", "ru", "ar", "zh"] {
         let text =
             std::fs::read_to_string(examples.join(format!("example.{language}.release.json")))
@@ -379,9 +465,12 @@ fn the_example_in_every_language() {
         assert_eq!(draft.language, language);
         let doc = document(&draft, &un);
         assert!(doc.warnings.is_empty(), "{language}: {:?}", doc.warnings);
-        golden(
+        if let Err(message) = compare(
             &format!("example-un-{language}.outline.txt"),
             &doc.outline(),
-        );
+        ) {
+            failures.push(message);
+        }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

@@ -14,6 +14,8 @@ pub(super) struct Piece {
     pub color: Rgb,
     /// Index into [`Gathered::links`].
     pub link: Option<usize>,
+    /// Index into [`Gathered::langs`].
+    pub lang: Option<usize>,
 }
 
 /// The paragraph's text and its style runs, in logical order.
@@ -21,6 +23,10 @@ pub(super) struct Gathered {
     pub text: String,
     pub pieces: Vec<Piece>,
     pub links: Vec<String>,
+    /// Each link's text, in the order of `links`.
+    pub link_texts: Vec<String>,
+    /// The languages of the spans not in the document's, each once.
+    pub langs: Vec<String>,
 }
 
 /// The paragraph's text, cleaned of control characters, and its style runs.
@@ -28,6 +34,8 @@ pub(super) fn gather(block: &Block, style: &ParagraphStyle, setting: Setting) ->
     let mut text = String::new();
     let mut pieces = Vec::new();
     let mut links: Vec<String> = Vec::new();
+    let mut link_texts: Vec<String> = Vec::new();
+    let mut langs: Vec<String> = Vec::new();
     for span in &block.spans {
         let start = text.len();
         for c in span.text.chars() {
@@ -45,8 +53,19 @@ pub(super) fn gather(block: &Block, style: &ParagraphStyle, setting: Setting) ->
         let bold = style.bold || span.bold || (dateline && setting.dateline_bold);
         let link = span.link.as_ref().map(|uri| {
             links.push(uri.clone());
+            link_texts.push(text[start..].to_owned());
             links.len() - 1
         });
+        let lang = span
+            .lang
+            .as_ref()
+            .map(|l| match langs.iter().position(|have| have == l) {
+                Some(i) => i,
+                None => {
+                    langs.push(l.clone());
+                    langs.len() - 1
+                }
+            });
         let color = if link.is_some() || span.char_style == Some(CharStyle::Link) {
             setting.link_color
         } else {
@@ -57,11 +76,14 @@ pub(super) fn gather(block: &Block, style: &ParagraphStyle, setting: Setting) ->
             face: FaceId::of(bold, style.italic || span.italic),
             color,
             link,
+            lang,
         });
     }
     Gathered {
         text,
         pieces,
         links,
+        link_texts,
+        langs,
     }
 }

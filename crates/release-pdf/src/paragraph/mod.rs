@@ -30,6 +30,20 @@ pub(crate) struct Setting {
     pub hyphenate: bool,
 }
 
+/// What a glyph of a line is, for the text a reader of the PDF gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Added {
+    /// A glyph of the paragraph's text.
+    Text,
+    /// A space the line ends at: drawn (it shows nothing) so that the
+    /// words on either side of the line break stay apart for a reader.
+    Space,
+    /// The hyphen of a word hyphenated at the line's end: not the text's.
+    Hyphen,
+    /// The list marker, set in the indent: a label, not the text's.
+    Label,
+}
+
 /// A glyph placed on a line: `x` from the paragraph's left edge, `dy` up
 /// from the baseline. Lengths in points.
 #[derive(Debug, Clone, Copy)]
@@ -44,6 +58,13 @@ pub(crate) struct LineGlyph {
     pub x_offset: f32,
     /// Index into [`Paragraph::links`].
     pub link: Option<usize>,
+    /// Index into [`Paragraph::langs`]: the language of the glyph's text
+    /// when it is not the document's.
+    pub lang: Option<usize>,
+    /// The bytes of [`Paragraph::text`] the glyph stands for: its cluster,
+    /// up to the next cluster. Empty for a hyphen or a label.
+    pub text: (u32, u32),
+    pub added: Added,
 }
 
 /// One line of a paragraph.
@@ -56,7 +77,15 @@ pub(crate) struct Line {
 #[derive(Debug, Clone)]
 pub(crate) struct Paragraph {
     pub lines: Vec<Line>,
+    /// The paragraph's text, as the glyphs' `text` ranges index it.
+    pub text: String,
     pub links: Vec<String>,
+    /// Each link's text, for its description.
+    pub link_texts: Vec<String>,
+    /// The languages of spans not in the document's language.
+    pub langs: Vec<String>,
+    /// The list marker's text, when the paragraph has one.
+    pub label: Option<String>,
     /// Baseline to baseline.
     pub line_height: f32,
     /// From the top of a line's box to its baseline.
@@ -79,9 +108,17 @@ pub(crate) fn set(
     let prepared = prepare::prepare(gathered, style, setting, width, faces, used);
     let broken = breaks::break_lines(&prepared, faces, hyphens);
     let mut lines = place::lines(&prepared, &broken, faces, used);
+    let mut label = None;
     if let (Some(marker), Some(first)) = (block.marker, lines.first_mut()) {
         let rtl = setting.direction == Direction::RightToLeft;
-        place::marker(marker, style, rtl.then_some(width), first, faces, used);
+        label = Some(place::marker(
+            marker,
+            style,
+            rtl.then_some(width),
+            first,
+            faces,
+            used,
+        ));
     }
     let face = faces.get(FaceId::of(style.bold, style.italic));
     let (asc, desc) = (face.ascender, face.descender);
@@ -90,7 +127,11 @@ pub(crate) fn set(
     let ascent = (line_height - content) / 2.0 + asc * style.size_pt;
     Paragraph {
         lines,
+        text: prepared.text,
         links: prepared.links,
+        link_texts: prepared.link_texts,
+        langs: prepared.langs,
+        label,
         line_height,
         ascent,
         uncovered: prepared.uncovered,

@@ -5,7 +5,7 @@
 
 use super::breaks::Broken;
 use super::prepare::Prepared;
-use super::{Line, LineGlyph};
+use super::{Added, Line, LineGlyph};
 use crate::fonts::{FaceId, Faces};
 use crate::linebreak::{FORCE, Item, Kind};
 use crate::shape::shape;
@@ -17,6 +17,9 @@ use release_style::{Align, ListMarker, ParagraphStyle};
 struct Cut<'i> {
     /// The items from the line's start up to its break.
     items: &'i [Item],
+    /// The break and what is dropped after it (spaces): their glyphs end
+    /// the line, drawn for the reader but not seen.
+    tail: &'i [Item],
     /// How far the line's glue is stretched (positive) or shrunk
     /// (negative), as a ratio of its stretch or shrink.
     ratio: f32,
@@ -44,6 +47,11 @@ pub(super) fn lines(
         } else {
             &[][..]
         };
+        let mut next = b.at + 1;
+        while next < items.len() && items[next].kind != Kind::Box && items[next].penalty > FORCE {
+            next += 1;
+        }
+        let tail = &items[end..next.min(items.len()).max(end)];
         let ratio = if p.justify && b.ratio.is_finite() {
             b.ratio
         } else {
@@ -59,12 +67,13 @@ pub(super) fn lines(
             .is_some_and(|i| i.kind == Kind::Penalty && i.flagged);
         let cut = Cut {
             items: span,
+            tail,
             ratio,
             hyphen,
             last,
         };
         let mut line = set_line(p, &cut, faces, used);
-        if line.glyphs.is_empty() && last && !lines.is_empty() {
+        if last && !lines.is_empty() && line.glyphs.iter().all(|g| g.added == Added::Space) {
             break;
         }
         // The indent is at the start side: on the right of right-to-left
@@ -75,16 +84,34 @@ pub(super) fn lines(
             }
         }
         lines.push(line);
-        start = b.at + 1;
-        while start < items.len() && items[start].kind != Kind::Box && items[start].penalty > FORCE
-        {
-            start += 1;
-        }
+        start = next;
     }
     if lines.is_empty() {
         lines.push(Line::default());
     }
     lines
+}
+
+/// The glyph `g` of the prepared paragraph, at `x`.
+fn line_glyph(p: &Prepared<'_>, faces: &Faces<'_>, g: usize, x: f32, advance: f32) -> LineGlyph {
+    let s = &p.glyphs[g];
+    let piece = &p.pieces[s.piece];
+    let size = p.style.size_pt;
+    let em = size / faces.get(s.face).units_per_em;
+    LineGlyph {
+        face: s.face,
+        size,
+        color: piece.color,
+        gid: s.glyph.gid,
+        x,
+        dy: s.glyph.y_offset as f32 * em,
+        advance,
+        x_offset: s.glyph.x_offset as f32 * em,
+        link: piece.link,
+        lang: piece.lang,
+        text: (s.glyph.cluster as u32, p.ends[g]),
+        added: Added::Text,
+    }
 }
 
 /// One line: its glyphs along it, in visual order, aligned in the measure.
@@ -113,25 +140,12 @@ fn set_line(p: &Prepared<'_>, cut: &Cut<'_>, faces: &Faces<'_>, used: &mut UsedG
             Kind::Glue => ratio * item.shrink,
         };
         for g in item.glyphs.clone() {
-            let s = &p.glyphs[g];
-            let piece = &p.pieces[s.piece];
-            let em = size / faces.get(s.face).units_per_em;
             let mut advance = p.advances[g];
             if g + 1 == item.glyphs.end {
                 advance += extra;
             }
-            glyph_levels.push(p.level(s.glyph.cluster));
-            line.glyphs.push(LineGlyph {
-                face: s.face,
-                size,
-                color: piece.color,
-                gid: s.glyph.gid,
-                x,
-                dy: s.glyph.y_offset as f32 * em,
-                advance,
-                x_offset: s.glyph.x_offset as f32 * em,
-                link: piece.link,
-            });
+            glyph_levels.push(p.level(p.glyphs[g].glyph.cluster));
+            line.glyphs.push(line_glyph(p, faces, g, x, advance));
             x += advance;
         }
         if item.glyphs.is_empty() {
@@ -157,6 +171,8 @@ fn set_line(p: &Prepared<'_>, cut: &Cut<'_>, faces: &Faces<'_>, used: &mut UsedG
                 dy: 0.0,
                 advance,
                 x_offset: 0.0,
+                text: (prev.text.1, prev.text.1),
+                added: Added::Hyphen,
                 ..prev
             });
             natural += advance;
@@ -180,7 +196,55 @@ fn set_line(p: &Prepared<'_>, cut: &Cut<'_>, faces: &Faces<'_>, used: &mut UsedG
             g.x += shift;
         }
     }
+    let tail = span[drawn..]
+        .iter()
+        .chain(cut.tail)
+        .filter(|i| i.kind == Kind::Glue)
+        .flat_map(|i| i.glyphs.clone());
+    end_with_spaces(p, faces, &mut line, tail, rtl);
     line
+}
+
+/// Adds the spaces a line breaks at after its last glyph in reading order:
+/// on the right of a left-to-right line, on the left of a right-to-left one.
+fn end_with_spaces(
+    p: &Prepared<'_>,
+    faces: &Faces<'_>,
+    line: &mut Line,
+    spaces: impl Iterator<Item = usize>,
+    rtl: bool,
+) {
+    let mut spaces = spaces.peekable();
+    if spaces.peek().is_none() {
+        return;
+    }
+    if rtl {
+        // Glyphs are in visual order: the first is the leftmost.
+        let mut x = line.glyphs.first().map_or(p.measure, |g| g.x);
+        let mut added = Vec::new();
+        for g in spaces {
+            let advance = p.advances[g];
+            x -= advance;
+            added.push(space(p, faces, g, x, advance));
+        }
+        added.reverse();
+        added.append(&mut line.glyphs);
+        line.glyphs = added;
+    } else {
+        let mut x = line.glyphs.last().map_or(0.0, |g| g.x + g.advance);
+        for g in spaces {
+            let advance = p.advances[g];
+            line.glyphs.push(space(p, faces, g, x, advance));
+            x += advance;
+        }
+    }
+}
+
+fn space(p: &Prepared<'_>, faces: &Faces<'_>, g: usize, x: f32, advance: f32) -> LineGlyph {
+    LineGlyph {
+        added: Added::Space,
+        ..line_glyph(p, faces, g, x, advance)
+    }
 }
 
 /// Reorders a line's glyphs from logical to visual order (UAX 9, rule L2)
@@ -228,6 +292,7 @@ fn reorder(line: &mut Line, levels: &[u8]) {
 
 /// Sets the list marker in the indent: on the left, or on the right when
 /// `rtl_width` (the paragraph's width) says the lines run right to left.
+/// Returns the marker's text.
 pub(super) fn marker(
     marker: ListMarker,
     style: &ParagraphStyle,
@@ -235,7 +300,7 @@ pub(super) fn marker(
     line: &mut Line,
     faces: &mut Faces<'_>,
     used: &mut UsedGlyphs,
-) {
+) -> String {
     let label = match marker {
         ListMarker::Bullet => "\u{2022}".to_owned(),
         ListMarker::Number { number, .. } => format!("{number}."),
@@ -266,9 +331,13 @@ pub(super) fn marker(
             advance,
             x_offset: 0.0,
             link: None,
+            lang: None,
+            text: (0, 0),
+            added: Added::Label,
         });
         x += advance;
     }
     marks.append(&mut line.glyphs);
     line.glyphs = marks;
+    label
 }

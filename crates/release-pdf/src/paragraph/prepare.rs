@@ -27,11 +27,18 @@ pub(super) struct Prepared<'s> {
     pub text: String,
     pub pieces: Vec<Piece>,
     pub links: Vec<String>,
+    pub link_texts: Vec<String>,
+    pub langs: Vec<String>,
     /// Embedding level per byte of `text`; empty when the text is all left
     /// to right in a left-to-right document.
     pub levels: Vec<u8>,
     /// The glyphs in logical order.
     pub glyphs: Vec<Shaped>,
+    /// Where each glyph's text ends: the start of the next cluster in
+    /// logical order (or the end of the text), so that the glyphs' texts
+    /// cover the whole text, characters drawn by no glyph (a line feed)
+    /// going with the glyph before them.
+    pub ends: Vec<u32>,
     /// Each glyph's advance, in points.
     pub advances: Vec<f32>,
     pub style: &'s ParagraphStyle,
@@ -72,6 +79,8 @@ pub(super) fn prepare<'s>(
         text,
         pieces,
         links,
+        link_texts,
+        langs,
     } = gathered;
     let right_to_left = text.chars().any(is_strong_rtl);
     let levels = bidi_levels(&text, setting.direction, right_to_left);
@@ -102,12 +111,16 @@ pub(super) fn prepare<'s>(
         .iter()
         .map(|g| g.glyph.advance as f32 * style.size_pt / faces.get(g.face).units_per_em)
         .collect();
+    let ends = cluster_ends(&glyphs, text.len());
     Prepared {
         text,
         pieces,
         links,
+        link_texts,
+        langs,
         levels,
         glyphs,
+        ends,
         advances,
         style,
         setting,
@@ -115,6 +128,24 @@ pub(super) fn prepare<'s>(
         justify: style.align == Align::Justify,
         uncovered,
     }
+}
+
+/// The end of each glyph's text: the next larger cluster start after it.
+fn cluster_ends(glyphs: &[Shaped], len: usize) -> Vec<u32> {
+    let mut ends = vec![len as u32; glyphs.len()];
+    for i in (0..glyphs.len()).rev() {
+        let start = glyphs[i].glyph.cluster as u32;
+        if let Some(next) = glyphs.get(i + 1) {
+            let next_start = next.glyph.cluster as u32;
+            ends[i] = if next_start > start {
+                next_start
+            } else {
+                // The same cluster (several glyphs for one character).
+                ends[i + 1].max(start)
+            };
+        }
+    }
+    ends
 }
 
 /// Embedding levels per byte of `text` (Unicode bidi), or none when the
@@ -239,7 +270,11 @@ impl Shaper<'_, '_> {
                     Some(c) => self
                         .used
                         .record(face_id, g.gid, c.encode_utf8(&mut [0; 4]), true),
-                    None => self.used.record(face_id, g.gid, "", false),
+                    // A glyph that is part of a cluster (a ligature's
+                    // piece, a mark): the cluster's text, so that every
+                    // glyph maps to Unicode; the PDF's ActualText gives
+                    // the words where the glyphs say more than the text.
+                    None => self.used.record(face_id, g.gid, cluster, false),
                 }
             }
         }

@@ -3,6 +3,7 @@
 
 pub mod golden;
 pub mod read;
+pub mod tagged;
 
 use release_style::Document;
 use std::io::Write;
@@ -13,6 +14,22 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub fn example(style: &str) -> Document {
     let style = release_style::builtin(style).expect("built-in style");
     release_style::document(&release_model::example(), &style)
+}
+
+/// The example release in `lang` (`en` is the built-in one; the others
+/// are `templates/examples/example.LANG.release.json`) in a built-in style.
+pub fn example_in(style: &str, lang: &str) -> Document {
+    let style = release_style::builtin(style).expect("built-in style");
+    let draft = if lang == "en" {
+        release_model::example()
+    } else {
+        let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!(
+            "../../templates/examples/example.{lang}.release.json"
+        ));
+        let text = std::fs::read_to_string(&path).expect("example draft");
+        release_model::load(&text).expect("loads").draft
+    };
+    release_style::document(&draft, &style)
 }
 
 /// The PDF of a document with the default options.
@@ -66,10 +83,12 @@ pub fn fnv64(bytes: &[u8]) -> u64 {
 }
 
 /// Words for comparing extracted text with the Document's: hyphens dropped
-/// (a line-end hyphen is the writer's, and pdftotext joins such lines),
-/// whitespace collapsed.
+/// (a line-end hyphen is the writer's, and pdftotext joins such lines; the
+/// writer's hyphen reads as a soft hyphen, which joins its line to the
+/// next), whitespace collapsed.
 pub fn words(text: &str) -> String {
-    text.replace(['-', '\u{2010}', '\u{00AD}'], "")
+    text.replace("\u{00AD}\n", "")
+        .replace(['-', '\u{2010}', '\u{00AD}'], "")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

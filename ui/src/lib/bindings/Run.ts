@@ -4,4 +4,9 @@
  * A stretch of text with one set of attributes. The text is plain Unicode;
  * nothing inside it is interpreted as markup.
  */
-export type Run = { text: string, bold?: boolean, italic?: boolean, link?: string, };
+export type Run = { text: string, bold?: boolean, italic?: boolean, link?: string, 
+/**
+ * The language of this text when it is not the release's, as a BCP 47
+ * tag (`fr`, `en-GB`): a French name in an English quote.
+ */
+lang?: string, };
