@@ -396,3 +396,75 @@ fn less_can_be_asked_for_untagged_or_tagged_only() {
     assert_reading_order(&doc, &reports[0]);
     assert_clean(&reports[1]);
 }
+
+fn jpeg(width: u16, height: u16) -> Vec<u8> {
+    let pixels: Vec<u8> = (0..usize::from(width) * usize::from(height) * 3)
+        .map(|i| (i * 13 % 251) as u8)
+        .collect();
+    let mut out = Vec::new();
+    jpeg_encoder::Encoder::new(&mut out, 80)
+        .encode(&pixels, width, height, jpeg_encoder::ColorType::Rgb)
+        .expect("encodes");
+    out
+}
+
+#[test]
+fn photos_are_figures_with_their_alt_text_before_their_captions() {
+    let mut draft = release_model::example();
+    let photo = |alt: &str, n: usize| release_model::Photo {
+        file: format!("photo-{n}.jpg"),
+        caption: vec![release_model::Run::plain(format!(
+            "Caption {n} under the photo."
+        ))],
+        credit: format!("Credit {n}"),
+        alt: alt.to_owned(),
+        ..release_model::Photo::default()
+    };
+    // The second has no alt text: drawn as an artifact, since a Figure
+    // without /Alt would break PDF/UA (the draft's checks warn of it).
+    draft.release.photos = vec![photo("Delegates seated under UN flags.", 1), photo(" ", 2)];
+    let bytes = jpeg(120, 80);
+    let image = |n: usize| {
+        Some(release_style::Image {
+            file: format!("photo-{n}.jpg"),
+            facts: release_photo::probe(&bytes).expect("a photo"),
+            bytes: release_style::Blob::Shared(bytes.clone().into()),
+        })
+    };
+    for style in ["un", "newswire"] {
+        let doc = release_style::document_with_photos(
+            &draft,
+            &release_style::builtin(style).expect("style"),
+            &[image(1), image(2)],
+        );
+        let name = format!("{style} with photos");
+        let report = inspect(&[named(&name, &doc)]).remove(0);
+        assert_clean(&report);
+        assert_reading_order(&doc, &report);
+        let roles: Vec<(&str, Option<&str>)> = report
+            .blocks
+            .iter()
+            .filter(|b| matches!(b.role.as_str(), "Figure" | "Caption"))
+            .map(|b| (b.role.as_str(), b.alt.as_deref()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("Figure", Some("Delegates seated under UN flags.")),
+                ("Caption", None),
+                ("Caption", None)
+            ],
+            "{name}"
+        );
+        let first = report
+            .blocks
+            .iter()
+            .position(|b| b.role == "Figure")
+            .expect("a figure");
+        assert_eq!(
+            report.blocks[first + 1].text.trim(),
+            "Caption 1 under the photo.",
+            "{name}"
+        );
+    }
+}
