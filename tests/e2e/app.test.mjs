@@ -33,7 +33,7 @@ const READ_DOCX = join(ROOT, "tests/tools/read-docx.py");
 const PDFTOTEXT = "/usr/bin/pdftotext";
 const IMPORT = "/usr/bin/import";
 const XCLIP = "/usr/bin/xclip";
-const READ_EML = join(ROOT, "crates/release-mail/tests/read_eml.py");
+const READ_EML = join(ROOT, "tests/tools/read-eml.py");
 const CLI = join(resolve(APP, ".."), "release-composer");
 const CONVERT = "/usr/bin/convert";
 

@@ -5,8 +5,8 @@
 
 mod common;
 
-use common::tools::{read_docx, system_tool};
 use common::{run, text};
+use release_test_tools::{read_docx, system_tool};
 use std::path::Path;
 use std::process::Command;
 

@@ -12,19 +12,8 @@ mod common;
 use common::example;
 use release_docx::{DocxOptions, render};
 use release_style::{Block, Document, LogoPlace, Role, Span};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
-
-fn python() -> PathBuf {
-    let python = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.tools/venv/bin/python");
-    assert!(
-        python.exists(),
-        "{} is missing: run scripts/deps.sh test (the pinned virtual environment with \
-         python-docx and pikepdf); these checks must not be skipped",
-        python.display()
-    );
-    python
-}
 
 /// Reads a DOCX with python-docx: the core properties, and each body
 /// paragraph's style, text and effective outline level (its own or its
@@ -75,7 +64,7 @@ fn read(doc: &Document) -> serde_json::Value {
         render(doc, &DocxOptions::default()).expect("renders"),
     )
     .expect("write");
-    let out = Command::new(python())
+    let out = Command::new(release_test_tools::python())
         .args(["-c", READ])
         .arg(&path)
         .stdin(Stdio::null())
@@ -262,7 +251,7 @@ fn libreoffice_structure(doc: &Document) -> Vec<(String, String)> {
         "-env:UserInstallation=file://{}/profile",
         dir.path().display()
     );
-    let out = Command::new("soffice")
+    let out = Command::new(release_test_tools::system_tool("soffice"))
         .arg(profile)
         .args([
             "--headless",
@@ -288,7 +277,7 @@ fn libreoffice_structure(doc: &Document) -> Vec<(String, String)> {
     let code = "import json, sys\nsys.path.insert(0, sys.argv[1])\nimport tagged_pdf\n\
                 r = tagged_pdf.inspect(sys.argv[2])\n\
                 print(json.dumps([[b['role'], b['text']] for b in r['blocks']]))";
-    let out = Command::new(python())
+    let out = Command::new(release_test_tools::python())
         .args(["-c", code])
         .arg(&script)
         .arg(&pdf)

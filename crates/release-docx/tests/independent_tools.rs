@@ -12,8 +12,8 @@
 mod common;
 
 use common::example;
-use common::tools::{INSTALL, read_docx, system_tool};
 use release_docx::{DocxOptions, render};
+use release_test_tools::{INSTALL, read_docx, system_tool};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

@@ -1,15 +1,15 @@
 //! Photos in the DOCX as other programs read them: python-docx (from the
-//! project's pinned tools, `.tools/venv`, see `common::tools`) sees an inline picture with its
+//! project's pinned tools, `.tools/venv`, see `release-test-tools`) sees an inline picture with its
 //! alt text and the caption in the `Caption` style, LibreOffice sees the
 //! picture and its description; the JPEG is stored byte for byte.
 
 mod common;
 
 use common::Package;
-use common::tools::{python, system_tool};
 use release_docx::{DocxOptions, render};
 use release_model::{Photo, Run, example};
 use release_style::{Blob, Document, Image, builtin, document_with_photos};
+use release_test_tools::{python, system_tool};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 

@@ -8,22 +8,10 @@
 use release_mail::{Attachment, MailOptions, eml, subject};
 use release_model::{Block, Draft, Run};
 use release_style::{Document, builtin, document};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 fn checkout() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// The tests' Python: `.tools/venv/bin/python`, made by scripts/deps.sh.
-fn python() -> PathBuf {
-    let python = checkout().join(".tools/venv/bin/python");
-    assert!(
-        python.is_file(),
-        "{} is missing: run scripts/deps.sh test",
-        python.display()
-    );
-    python
+    release_test_tools::checkout()
 }
 
 struct Read {
@@ -50,18 +38,8 @@ fn read(bytes: &[u8], name: &str) -> Read {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join(format!("{name}.eml"));
     std::fs::write(&file, bytes).expect("write");
-    let out = Command::new(python())
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/read_eml.py"))
-        .arg(&file)
-        .output()
-        .expect("python runs");
-    assert!(
-        out.status.success(),
-        "{name}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     Read {
-        json: serde_json::from_slice(&out.stdout).expect("JSON from read_eml.py"),
+        json: release_test_tools::read_eml(&file),
     }
 }
 

@@ -5,8 +5,7 @@
 
 use release_model::{Date, Draft, Photo, Run, example};
 use release_pipeline::{Format, Photos, Styles, mail_clipboard, prepare};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 fn jpeg() -> Vec<u8> {
     let (width, height) = (64u16, 48u16);
@@ -18,10 +17,6 @@ fn jpeg() -> Vec<u8> {
         .encode(&pixels, width, height, jpeg_encoder::ColorType::Rgb)
         .expect("encodes");
     out
-}
-
-fn checkout() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 const ALT: &str = "Delegates seated around a long table under UN flags.";
@@ -54,23 +49,7 @@ fn the_email_carries_the_photo_inline_beside_its_html() {
     let eml = prepared(dir.path()).render(Format::Eml).expect("eml").bytes;
     let file = dir.path().join("launch.eml");
     std::fs::write(&file, &eml).expect("write");
-    let python = checkout().join(".tools/venv/bin/python");
-    assert!(
-        python.is_file(),
-        "{} is missing: run scripts/deps.sh test",
-        python.display()
-    );
-    let out = Command::new(python)
-        .arg(checkout().join("crates/release-mail/tests/read_eml.py"))
-        .arg(&file)
-        .output()
-        .expect("python runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let read: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let read = release_test_tools::read_eml(&file);
     let types: Vec<&str> = read["types"]
         .as_array()
         .expect("types")

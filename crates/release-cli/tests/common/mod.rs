@@ -5,8 +5,6 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-pub mod tools;
-
 /// Runs `release-composer ARGS` with `stdin` on its standard input.
 pub fn run(args: &[&str], stdin: &[u8]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_release-composer"));

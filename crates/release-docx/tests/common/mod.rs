@@ -11,8 +11,6 @@ use release_style::{Document, builtin};
 use std::collections::BTreeMap;
 use std::io::Read;
 
-pub mod tools;
-
 /// The example release composed in a built-in style.
 pub fn example(style: &str) -> Document {
     let style = builtin(style).expect("built-in style");

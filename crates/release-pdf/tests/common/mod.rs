@@ -52,17 +52,15 @@ pub fn tool(name: &str, args: &[&str], pdf: &[u8]) -> String {
     std::fs::File::create(&path)
         .and_then(|mut f| f.write_all(pdf))
         .expect("write temp PDF");
-    let mut command = Command::new(name);
+    let mut command = Command::new(release_test_tools::system_tool(name));
     command.args(args).arg(&path);
     if name == "pdftotext" {
         command.arg("-");
     }
-    let output = command.stdin(Stdio::null()).output().unwrap_or_else(|e| {
-        panic!(
-            "`{name}` could not be run ({e}). Install it (Debian: apt-get install poppler-utils qpdf); \
-             these checks must not be skipped"
-        )
-    });
+    let output = command
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("`{name}` could not be run: {e}"));
     let _ = std::fs::remove_file(&path);
     assert!(
         output.status.success(),

@@ -6,17 +6,7 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-/// The pinned Python; a missing one fails the test, saying what installs it.
-pub fn python() -> PathBuf {
-    let python = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.tools/venv/bin/python");
-    assert!(
-        python.exists(),
-        "{} is missing: run scripts/deps.sh test (it makes the pinned virtual environment \
-         with pikepdf and pdfua); these checks must not be skipped",
-        python.display()
-    );
-    python
-}
+pub use release_test_tools::python;
 
 /// One PDF as the checker read it.
 #[derive(Debug, Clone)]
