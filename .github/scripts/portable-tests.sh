@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The workspace's library tests (every crate but the app) without the tests
 # that check our output with outside programs, which scripts/deps.sh installs
-# on Debian only: poppler's pdftotext, pdffonts and pdfinfo, qpdf, LibreOffice
-# and python-docx. The hosted CI runs this on Windows and macOS; on Linux it
+# on Debian only: poppler, qpdf, LibreOffice, and the Python packages of
+# .tools/venv (python-docx, pikepdf, pdfua; the email package). The hosted CI runs this on Windows and macOS; on Linux it
 # runs every test (`make test`).
 #
 #   .github/scripts/portable-tests.sh [cargo test options, e.g. --locked]
@@ -19,6 +19,25 @@ needs_tools=(
   python_docx_reads_paragraphs_styles_and_properties
   libreoffice_converts_the_example_to_two_pages
   libreoffice_sets_arabic_right_aligned_and_chinese_whole
+  # crates/release-docx/tests/accessibility.rs and photos.rs: python-docx, LibreOffice
+  word_accessibility_rules_hold
+  libreoffice_tags_our_headings_in_its_pdf
+  python_docx_sees_the_picture_its_alt_text_and_the_caption
+  libreoffice_sees_the_picture_and_its_description
+  # crates/release-cli/tests/export.rs: qpdf, unzip, pdftotext, python-docx
+  export_writes_a_valid_pdf_and_docx_holding_the_draft
+  # crates/release-mail/tests/parsed.rs, crates/release-pipeline/tests/editions.rs:
+  # Python's email package from the tests' venv
+  every_example_parses_with_its_subject_parts_and_words
+  the_embargo_leads_the_subject_and_the_text
+  the_pdf_goes_as_an_attachment_when_asked
+  hostile_drafts_give_valid_messages_without_live_markup
+  the_email_carries_the_photo_inline_beside_its_html
+  # crates/release-pdf/tests/accessibility.rs: pikepdf and pdfua from the tests' venv
+  every_example_is_tagged_in_reading_order_and_passes_pdfua
+  hostile_documents_are_tagged_in_reading_order_and_pass_pdfua
+  less_can_be_asked_for_untagged_or_tagged_only
+  photos_are_figures_with_their_alt_text_before_their_captions
   # crates/release-pdf/tests/tools.rs: qpdf, pdffonts, pdftotext
   qpdf_finds_no_errors
   pdffonts_sees_every_font_embedded_subset_and_mapped
@@ -33,6 +52,10 @@ needs_tools=(
   extracted_text_is_the_documents_in_logical_order
   # crates/release-pdf/tests/pagination.rs: qpdf, pdftotext
   a_sixty_page_release_is_paginated_and_footed
+  # crates/release-pdf/tests/photos.rs: pdfimages, qpdf
+  a_jpeg_is_embedded_byte_for_byte
+  a_png_keeps_its_alpha_as_a_soft_mask
+  captions_and_credits_read_in_order_after_the_first_paragraph
 )
 
 skips=()
