@@ -3,31 +3,26 @@
 /// Text for an element's content: `&`, `<` and `>` escaped, and the
 /// characters HTML forbids (controls other than tab and newline) left out.
 pub fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c if is_forbidden(c) => {}
-            c => out.push(c),
-        }
-    }
-    out
+    escape(text, false)
 }
 
 /// Text for a double-quoted attribute value: as [`escape_text`], and `"`
-/// and `'` too.
+/// and `'` too; line breaks and tabs become spaces.
 pub fn escape_attr(text: &str) -> String {
+    escape(text, true)
+}
+
+fn escape(text: &str, attribute: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if is_forbidden(c) || c == '\n' || c == '\t' => out.push(' '),
+            '"' if attribute => out.push_str("&quot;"),
+            '\'' if attribute => out.push_str("&#39;"),
+            '\n' | '\t' if attribute => out.push(' '),
+            c if is_forbidden(c) => {}
             c => out.push(c),
         }
     }

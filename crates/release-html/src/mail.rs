@@ -5,7 +5,9 @@
 
 use crate::escape::{escape_attr, escape_text};
 use crate::look::{declarations, font_stack, text_align};
-use crate::parts::{Group, ImageSource, Markup, figure_above, groups, image_src, inline, tag};
+use crate::parts::{
+    Group, ImageSource, Markup, figure_above, groups, image_src, inline, list, tag,
+};
 use release_model::Direction;
 use release_style::{Document, Role};
 use std::fmt::Write;
@@ -51,18 +53,13 @@ pub fn mail_html(doc: &Document, images: ImageSource) -> String {
                 cell
             }
             Group::List { ordered, items } => {
-                let element = if ordered { "ol" } else { "ul" };
                 let css = declarations(doc.style(Role::ListItem), doc.direction);
-                let mut list = format!("<{element} style=\"margin:0;padding-inline-start:24px;\">");
-                for item in items {
-                    let _ = write!(
-                        list,
-                        "<li style=\"{css}font-family:{fonts};\">{}</li>",
-                        inline(doc, item, Markup::Inline)
-                    );
-                }
-                let _ = write!(list, "</{element}>");
-                list
+                let item = format!(" style=\"{css}font-family:{fonts};\"");
+                let attrs = (
+                    " style=\"margin:0;padding-inline-start:24px;\"",
+                    item.as_str(),
+                );
+                list(doc, ordered, &items, attrs, (Markup::Inline, ""))
             }
         };
         let _ = write!(

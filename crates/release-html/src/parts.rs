@@ -148,3 +148,25 @@ pub(crate) fn image_src(doc: &Document, n: usize, source: ImageSource) -> String
 pub(crate) fn figure_above(doc: &Document, index: usize) -> Option<usize> {
     doc.figures.iter().position(|f| f.block == index)
 }
+
+/// A list: `<ul>` or `<ol>` with `list_attrs`, each item an `<li>` with
+/// `item_attrs`, lines joined by `newline`.
+pub(crate) fn list(
+    doc: &Document,
+    ordered: bool,
+    items: &[&Block],
+    (list_attrs, item_attrs): (&str, &str),
+    (markup, newline): (Markup, &str),
+) -> String {
+    let element = if ordered { "ol" } else { "ul" };
+    let mut out = format!("<{element}{list_attrs}>{newline}");
+    for item in items {
+        let _ = write!(
+            out,
+            "<li{item_attrs}>{}</li>{newline}",
+            inline(doc, item, markup)
+        );
+    }
+    let _ = write!(out, "</{element}>");
+    out
+}

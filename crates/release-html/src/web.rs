@@ -4,7 +4,7 @@
 use crate::escape::{escape_attr, escape_text};
 use crate::look::{css_color, declarations, font_stack, link_color};
 use crate::parts::{
-    Group, ImageSource, Markup, description, figure_above, groups, image_src, inline, tag,
+    Group, ImageSource, Markup, description, figure_above, groups, image_src, inline, list, tag,
 };
 use release_model::Direction;
 use release_style::{Document, Role};
@@ -192,16 +192,12 @@ pub fn web_page(doc: &Document, options: &WebOptions) -> String {
                 );
             }
             Group::List { ordered, items } => {
-                let element = if ordered { "ol" } else { "ul" };
-                let _ = writeln!(body, "<{element}>");
-                for item in items {
-                    let _ = writeln!(
-                        body,
-                        "<li class=\"list-item\">{}</li>",
-                        inline(doc, item, Markup::Classes)
-                    );
-                }
-                let _ = writeln!(body, "</{element}>");
+                let attrs = ("", " class=\"list-item\"");
+                let _ = writeln!(
+                    body,
+                    "{}",
+                    list(doc, ordered, &items, attrs, (Markup::Classes, "\n"))
+                );
             }
         }
     }

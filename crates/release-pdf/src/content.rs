@@ -86,6 +86,34 @@ fn string(text: &str) -> DictItem {
 }
 
 impl Pen<'_, '_> {
+    /// Draws the image XObject `name` placed by `matrix`, in marked content
+    /// for `mark` (on page `at.0`, with its next marked-content id `at.1`).
+    fn image(
+        &mut self,
+        ops: &mut Vec<Op>,
+        at: (usize, &mut u32),
+        mark: Mark,
+        name: String,
+        matrix: [f32; 6],
+    ) {
+        let marked = self.open(ops, at.0, at.1, mark);
+        ops.push(Op::SaveGraphicsState);
+        ops.push(Op::SetTransformationMatrix {
+            matrix: CurTransMat::Raw(matrix),
+        });
+        ops.push(Op::UseXobject {
+            id: XObjectId(name),
+            transform: XObjectTransform {
+                no_auto_scale: true,
+                ..XObjectTransform::default()
+            },
+        });
+        ops.push(Op::RestoreGraphicsState);
+        if marked {
+            ops.push(Op::EndMarkedContent);
+        }
+    }
+
     /// Opens the marked-content sequence of `mark`, giving the element that
     /// owns it the sequence's id. Does nothing in an untagged PDF.
     fn open(&mut self, ops: &mut Vec<Op>, page: usize, mcid: &mut u32, mark: Mark) -> bool {
@@ -182,22 +210,14 @@ pub(crate) fn ops(page: &Page, index: usize, pen: &mut Pen<'_, '_>) -> Vec<Op> {
         else {
             continue;
         };
-        let marked = pen.open(&mut ops, index, &mut mcid, *mark);
-        ops.push(Op::SaveGraphicsState);
-        ops.push(Op::SetTransformationMatrix {
-            matrix: CurTransMat::Raw([*width, 0.0, 0.0, *height, *x, *y]),
-        });
-        ops.push(Op::UseXobject {
-            id: XObjectId(LOGO_ID.to_owned()),
-            transform: XObjectTransform {
-                no_auto_scale: true,
-                ..XObjectTransform::default()
-            },
-        });
-        ops.push(Op::RestoreGraphicsState);
-        if marked {
-            ops.push(Op::EndMarkedContent);
-        }
+        let matrix = [*width, 0.0, 0.0, *height, *x, *y];
+        pen.image(
+            &mut ops,
+            (index, &mut mcid),
+            *mark,
+            LOGO_ID.to_owned(),
+            matrix,
+        );
     }
     for item in &page.items {
         let Item::Photo {
@@ -213,23 +233,9 @@ pub(crate) fn ops(page: &Page, index: usize, pen: &mut Pen<'_, '_>) -> Vec<Op> {
         let Some(figure) = pen.figures.get(*n) else {
             continue;
         };
-        let marked = pen.open(&mut ops, index, &mut mcid, Mark::Photo(*n));
-        let matrix = crate::photo::matrix(figure, *x, *y, *width, *height);
-        ops.push(Op::SaveGraphicsState);
-        ops.push(Op::SetTransformationMatrix {
-            matrix: CurTransMat::Raw(matrix.map(round_fine)),
-        });
-        ops.push(Op::UseXobject {
-            id: XObjectId(crate::photo::name(*n)),
-            transform: XObjectTransform {
-                no_auto_scale: true,
-                ..XObjectTransform::default()
-            },
-        });
-        ops.push(Op::RestoreGraphicsState);
-        if marked {
-            ops.push(Op::EndMarkedContent);
-        }
+        let matrix = crate::photo::matrix(figure, *x, *y, *width, *height).map(round_fine);
+        let name = crate::photo::name(*n);
+        pen.image(&mut ops, (index, &mut mcid), Mark::Photo(*n), name, matrix);
     }
     let mut font: Option<(u8, f32)> = None;
     let mut in_text = false;
