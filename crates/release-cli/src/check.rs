@@ -3,7 +3,7 @@
 
 use crate::error::{CliError, Result};
 use crate::input;
-use release_pipeline::{Styles, has_errors};
+use release_pipeline::{Spelling, Styles, has_errors};
 use std::path::Path;
 
 /// What `check` was asked to do.
@@ -14,11 +14,24 @@ pub(crate) struct Request<'a> {
     pub today: Option<&'a str>,
 }
 
-pub(crate) fn run(styles: &Styles, request: &Request) -> Result {
+pub(crate) fn run(styles: &Styles, spelling: &Spelling, request: &Request) -> Result {
     let today = input::today(request.today)?;
     let input = input::read(request.draft)?;
     let style = input::style(styles, &input, request.style)?;
-    let findings = input::findings(&input, &style, today);
+    let findings = input::findings(&input, &style, today, spelling);
+    // Why spelling was not checked, or with what, on stderr: not a finding.
+    if let Ok(style) = &style
+        && style.checks.misspelling.enabled
+    {
+        match spelling.checker(&input.loaded.draft.language, &style.spelling) {
+            Ok(checker) => {
+                if let Some(note) = checker.note() {
+                    eprintln!("note: {note}");
+                }
+            }
+            Err(unavailable) => eprintln!("note: {unavailable}"),
+        }
+    }
     if request.json {
         let text = serde_json::to_string_pretty(&findings)
             .map_err(|e| CliError::Unreadable(e.to_string()))?;

@@ -3,7 +3,7 @@
 use crate::error::{CliError, Result};
 use crate::input;
 use release_pipeline::{
-    ExportOptions, Format, Mailbox, PipelineError, Styles, prepare, write_export,
+    ExportOptions, Format, Mailbox, PipelineError, Spelling, Styles, prepare, write_export,
 };
 use std::path::PathBuf;
 
@@ -107,7 +107,7 @@ fn mailbox(text: &str) -> Result<Mailbox> {
     })
 }
 
-pub(crate) fn run(styles: &Styles, args: &Args) -> Result {
+pub(crate) fn run(styles: &Styles, spelling: &Spelling, args: &Args) -> Result {
     if args.outputs().is_empty() && !args.outline {
         return Err(CliError::Unreadable(
             "nothing to export: give --pdf, --docx, --eml, --html or --text with a file name"
@@ -118,10 +118,16 @@ pub(crate) fn run(styles: &Styles, args: &Args) -> Result {
     let input = input::read(&args.draft)?;
     let style = input::style(styles, &input, args.style.as_deref())?;
     let today = input::today_utc();
-    for finding in &input::findings(&input, &style, today) {
+    for finding in &input::findings(&input, &style, today, spelling) {
         eprintln!("{}: {finding}", input.name);
     }
-    let prepared = match prepare(input.loaded.draft.clone(), style, today, &input.photos) {
+    let prepared = match prepare(
+        input.loaded.draft.clone(),
+        style,
+        today,
+        &input.photos,
+        spelling,
+    ) {
         Ok(prepared) => prepared,
         Err(PipelineError::Refused { .. }) => {
             return Err(CliError::Invalid(format!(

@@ -86,6 +86,7 @@ pub(crate) fn findings(
     input: &Input,
     style: &std::result::Result<Arc<HouseStyle>, StyleError>,
     today: Date,
+    spelling: &release_pipeline::Spelling,
 ) -> Vec<Finding> {
     let mut all = input.loaded.findings.clone();
     all.extend(release_pipeline::check(
@@ -93,6 +94,7 @@ pub(crate) fn findings(
         style,
         today,
         &input.photos,
+        spelling,
     ));
     all
 }

@@ -90,6 +90,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let styles = release_pipeline::Styles::for_user();
+    let spelling = release_pipeline::Spelling::for_user();
     let result = match cli.command {
         Command::Example => {
             print!("{}", release_model::EXAMPLE_JSON);
@@ -103,6 +104,7 @@ fn main() -> ExitCode {
             today,
         } => check::run(
             &styles,
+            &spelling,
             &check::Request {
                 draft: &draft,
                 json,
@@ -111,7 +113,7 @@ fn main() -> ExitCode {
             },
         ),
         Command::Drafts(args) => drafts::run(args),
-        Command::Export(args) => export::run(&styles, &args),
+        Command::Export(args) => export::run(&styles, &spelling, &args),
     };
     match result {
         Ok(()) => ExitCode::from(exit::OK),

@@ -36,6 +36,11 @@ pub struct Finding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub fix: Option<Fix>,
+    /// The word the finding is about, when it is one word (a misspelling):
+    /// what "Add to dictionary" adds. Absent from JSON otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub word: Option<String>,
 }
 
 impl Finding {
@@ -46,6 +51,7 @@ impl Finding {
             path: path.into(),
             message: message.into(),
             fix: None,
+            word: None,
         }
     }
 
@@ -56,6 +62,7 @@ impl Finding {
             path: path.into(),
             message: message.into(),
             fix: None,
+            word: None,
         }
     }
 

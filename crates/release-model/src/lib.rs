@@ -28,7 +28,7 @@ pub use finding::{Finding, Severity};
 pub use language::{Direction, Language, QuoteMarks, is_language_tag};
 pub use lint::{
     AcronymCheck, Checks, DatelineCheck, Fix, FixError, HeadlineCheck, LengthCheck, NumberCheck,
-    PerCent, SpacingCheck, Switch, apply_fix, lint,
+    PerCent, SpacingCheck, Speller, Switch, apply_fix, lint, lint_with,
 };
 pub use load::{LoadError, Loaded, load, to_json};
 pub use text::{inline_text, word_count};

@@ -61,8 +61,14 @@ fn bench(c: &mut Criterion) {
     let today = Date::parse("2021-12-08").expect("date");
     let export = |draft: &Draft| {
         let photos = Photos::read(draft, Some(&folder));
-        let prepared =
-            prepare(draft.clone(), styles.get(&draft.style), today, &photos).expect("exports");
+        let prepared = prepare(
+            draft.clone(),
+            styles.get(&draft.style),
+            today,
+            &photos,
+            &release_pipeline::Spelling::off(),
+        )
+        .expect("exports");
         prepared.render(Format::Pdf).expect("renders").bytes
     };
     let plain = release_model::example();

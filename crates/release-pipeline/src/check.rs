@@ -3,25 +3,38 @@
 //! `release-composer check` both show exactly this list.
 
 use crate::photos::Photos;
-use release_model::{Date, Draft, Finding, Severity, lint, validate};
+use release_model::{Date, Draft, Finding, Severity, Speller, lint_with, validate};
+use release_spelling::Spelling;
 use release_style::{HouseStyle, StyleError};
 use std::sync::Arc;
 
 /// The findings for `draft` under `style` (the result of looking its style
 /// up), as of `today`, with its `photos` as read ([`Photos::read`]):
-/// validation's, the photo files', then the style's checks. A style that
-/// cannot be used is one error at `style`, and without a style no style
-/// checks run: whose rules would they be?
+/// validation's, the photo files', then the style's checks, misspellings
+/// among them when `spelling` has the language's dictionary (a language
+/// without one is not spell-checked: [`Spelling::checker`] says why). A
+/// style that cannot be used is one error at `style`, and without a style
+/// no style checks run: whose rules would they be?
 pub fn check(
     draft: &Draft,
     style: &Result<Arc<HouseStyle>, StyleError>,
     today: Date,
     photos: &Photos,
+    spelling: &Spelling,
 ) -> Vec<Finding> {
     let mut findings = validate(draft);
     findings.extend(photos.findings(style.as_deref().ok()));
     match style {
-        Ok(style) => findings.extend(lint(draft, &style.checks, today)),
+        Ok(style) => {
+            let checker = style
+                .checks
+                .misspelling
+                .enabled
+                .then(|| spelling.checker(&draft.language, &style.spelling).ok())
+                .flatten();
+            let speller = checker.as_ref().map(|c| c as &dyn Speller);
+            findings.extend(lint_with(draft, &style.checks, today, speller));
+        }
         Err(e) => findings.insert(
             0,
             Finding::error(&e.code().to_string(), "style", e.to_string()),
@@ -53,6 +66,7 @@ mod tests {
             &styles.get(&draft.style),
             today(),
             &Photos::default(),
+            &Spelling::off(),
         );
         assert!(!has_errors(&known), "{known:?}");
         assert!(known.iter().any(|f| f.code == "headline-long"), "{known:?}");
@@ -63,6 +77,7 @@ mod tests {
             &styles.get(&draft.style),
             today(),
             &Photos::default(),
+            &Spelling::off(),
         );
         let at_style: Vec<_> = findings.iter().filter(|f| f.path == "style").collect();
         assert_eq!(at_style.len(), 1, "{findings:?}");

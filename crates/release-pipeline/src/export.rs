@@ -91,15 +91,17 @@ pub struct Output {
 }
 
 /// Checks `draft` under `style` (the result of looking it up) as of `today`
-/// with its `photos` as read, and styles it, or refuses it while any
-/// finding is an error (a photo file that cannot be used is one).
+/// with its `photos` as read and its spelling by `spelling`, and styles it,
+/// or refuses it while any finding is an error (a photo file that cannot be
+/// used is one; a misspelling is a warning).
 pub fn prepare(
     draft: Draft,
     style: Result<Arc<HouseStyle>, StyleError>,
     today: Date,
     photos: &Photos,
+    spelling: &release_spelling::Spelling,
 ) -> Result<Prepared, PipelineError> {
-    let findings = check(&draft, &style, today, photos);
+    let findings = check(&draft, &style, today, photos, spelling);
     if has_errors(&findings) {
         return Err(PipelineError::Refused { findings });
     }

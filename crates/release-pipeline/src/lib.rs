@@ -6,7 +6,8 @@
 //! - [`Styles`]: which house styles exist (built in, the user's styles
 //!   folder) and loading each once, or a style folder named by path;
 //! - [`check`]: everything wrong with a draft under its style: validation,
-//!   then the style's own checks;
+//!   then the style's own checks, misspellings among them ([`Spelling`]:
+//!   the system's dictionaries, the house's and the user's words);
 //! - [`prepare`] and [`Prepared::render`]: a draft refused while it has
 //!   errors, else styled once and rendered in any [`Format`];
 //! - [`Photos`]: a draft's photo files, read once from the draft's folder
@@ -44,4 +45,5 @@ pub use photos::{MIN_DPI, PhotoFileError, Photos, read_image_file, read_photo, t
 pub use release_html::WebOptions;
 pub use release_mail::{Attachment, MailOptions, Mailbox};
 pub use release_photo::{THUMBNAIL_SIZE, Thumbnail};
+pub use release_spelling::{Checker, Choice, Spelling, Unavailable, WordError};
 pub use styles::{STYLES_ENV, Styles, default_user_styles_dir};

@@ -40,7 +40,14 @@ fn prepared(dir: &Path) -> release_pipeline::Prepared {
     let photos = Photos::read(&draft, Some(dir));
     let style = Styles::new(None).get("un");
     let today = Date::parse("2021-12-08").expect("date");
-    prepare(draft, style, today, &photos).expect("no errors")
+    prepare(
+        draft,
+        style,
+        today,
+        &photos,
+        &release_pipeline::Spelling::off(),
+    )
+    .expect("no errors")
 }
 
 #[test]

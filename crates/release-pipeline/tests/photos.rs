@@ -49,11 +49,17 @@ fn draft_with(file: &str) -> Draft {
 fn at_file(draft: &Draft, folder: Option<&Path>) -> Vec<(Severity, String, String)> {
     let styles = Styles::new(None);
     let photos = Photos::read(draft, folder);
-    release_pipeline::check(draft, &styles.get("un"), today(), &photos)
-        .into_iter()
-        .filter(|f| f.path == "release.photos[0].file")
-        .map(|f| (f.severity, f.code, f.message))
-        .collect()
+    release_pipeline::check(
+        draft,
+        &styles.get("un"),
+        today(),
+        &photos,
+        &release_pipeline::Spelling::off(),
+    )
+    .into_iter()
+    .filter(|f| f.path == "release.photos[0].file")
+    .map(|f| (f.severity, f.code, f.message))
+    .collect()
 }
 
 fn one_error(draft: &Draft, folder: Option<&Path>, code: &str, names: &[&str]) {
@@ -71,7 +77,13 @@ fn one_error(draft: &Draft, folder: Option<&Path>, code: &str, names: &[&str]) {
     // And nothing is exported.
     let styles = Styles::new(None);
     let photos = Photos::read(draft, folder);
-    let result = prepare(draft.clone(), styles.get("un"), today(), &photos);
+    let result = prepare(
+        draft.clone(),
+        styles.get("un"),
+        today(),
+        &photos,
+        &release_pipeline::Spelling::off(),
+    );
     assert!(
         matches!(result, Err(PipelineError::Refused { .. })),
         "exported with {code}"
@@ -88,7 +100,14 @@ fn a_good_photo_passes_and_is_printed() {
     assert_eq!(at_file(&draft, Some(dir.path())), []);
     let styles = Styles::new(None);
     let photos = Photos::read(&draft, Some(dir.path()));
-    let prepared = prepare(draft, styles.get("un"), today(), &photos).expect("exports");
+    let prepared = prepare(
+        draft,
+        styles.get("un"),
+        today(),
+        &photos,
+        &release_pipeline::Spelling::off(),
+    )
+    .expect("exports");
     assert_eq!(prepared.document.figures.len(), 1);
     assert_eq!(&*prepared.document.figures[0].image.bytes, &bytes[..]);
     let pdf = prepared.render(Format::Pdf).expect("pdf").bytes;

@@ -14,6 +14,7 @@ mod error;
 mod outline;
 mod pattern;
 mod span_language;
+mod spelling;
 mod style;
 
 pub use blob::Blob;
@@ -26,4 +27,5 @@ pub use document::{
 };
 pub use error::StyleError;
 pub use release_photo::{ColorSpace, Facts, Format as ImageFormat, Orientation};
+pub use spelling::{SpellingRules, parse_word_list};
 pub use style::{HouseStyle, Labels, PhotoPlace, PhotoRules};

@@ -330,6 +330,8 @@ struct StyleFile {
     /// House-style checks; a style without the table gets the defaults.
     #[serde(default)]
     checks: Checks,
+    /// Dictionaries and the house's word list.
+    spelling: Option<crate::spelling::SpellingFile>,
 }
 
 /// A loaded, checked house style with its assets.
@@ -359,6 +361,8 @@ pub struct HouseStyle {
     pub styles: BTreeMap<Role, ParagraphStyle>,
     /// Which house-style checks run on releases in this style, and their limits.
     pub checks: Checks,
+    /// The dictionaries its releases are spell-checked with, and its words.
+    pub spelling: crate::spelling::SpellingRules,
     labels: BTreeMap<String, Labels>,
 }
 
@@ -545,6 +549,7 @@ impl HouseStyle {
             None => None,
         };
         check_page(&raw.page).map_err(|(key, message)| bad(key, message))?;
+        let spelling = crate::spelling::rules(file, raw.spelling, asset)?;
         if let Some((key, message)) = raw.checks.problems() {
             return Err(bad(&format!("checks.{key}"), message));
         }
@@ -655,6 +660,7 @@ impl HouseStyle {
             photos,
             styles,
             checks: raw.checks,
+            spelling,
             labels: raw.labels,
         })
     }

@@ -25,6 +25,8 @@ pub struct Checks {
     pub numbers: NumberCheck,
     /// The same word with and without a hyphen in one release.
     pub consistent_spelling: Switch,
+    /// A word the language's dictionary does not know (when one is installed).
+    pub misspelling: Switch,
     pub spacing: SpacingCheck,
     /// A contact with neither an e-mail address nor a phone number.
     pub contacts: Switch,
@@ -49,6 +51,7 @@ impl Default for Checks {
                 ..NumberCheck::default()
             },
             consistent_spelling: Switch::default(),
+            misspelling: Switch::default(),
             spacing: SpacingCheck::default(),
             contacts: Switch::default(),
             embargo: Switch::default(),
@@ -86,6 +89,7 @@ impl Checks {
                 ..NumberCheck::default()
             },
             consistent_spelling: off,
+            misspelling: off,
             spacing: SpacingCheck {
                 enabled: false,
                 ..SpacingCheck::default()

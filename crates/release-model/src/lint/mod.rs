@@ -21,6 +21,7 @@ mod fix;
 mod headline;
 mod length;
 mod links;
+mod misspelling;
 mod numbers;
 mod passage;
 mod quotation_marks;
@@ -38,6 +39,7 @@ pub use checks::{
     SpacingCheck, Switch,
 };
 pub use fix::{Fix, FixError, apply_fix};
+pub use misspelling::Speller;
 
 use crate::date::Date;
 use crate::draft::Draft;
@@ -55,8 +57,20 @@ pub(crate) struct Context<'a> {
 
 /// Every house-style finding for `draft` under `checks`, check by check in
 /// the order of [`Checks`], each in document order. `today` is the date the
-/// release is checked on (the caller reads the clock).
+/// release is checked on (the caller reads the clock). Spelling is not
+/// checked: that needs a dictionary ([`lint_with`]).
 pub fn lint(draft: &Draft, checks: &Checks, today: Date) -> Vec<Finding> {
+    lint_with(draft, checks, today, None)
+}
+
+/// [`lint`], and misspellings by `speller` when there is one (the draft's
+/// language's dictionary with the house's and the user's words).
+pub fn lint_with(
+    draft: &Draft,
+    checks: &Checks,
+    today: Date,
+    speller: Option<&dyn Speller>,
+) -> Vec<Finding> {
     let cx = Context {
         draft,
         language: Language::from_tag(&draft.language).unwrap_or(Language::En),
@@ -91,6 +105,9 @@ pub fn lint(draft: &Draft, checks: &Checks, today: Date) -> Vec<Finding> {
     }
     if checks.consistent_spelling.enabled {
         spelling::check(&cx, f);
+    }
+    if let Some(speller) = speller.filter(|_| checks.misspelling.enabled) {
+        misspelling::check(&cx, speller, f);
     }
     if checks.spacing.enabled {
         spacing::check(&cx, &checks.spacing, f);

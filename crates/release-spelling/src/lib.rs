@@ -1,0 +1,498 @@
+//! Spell checking with the system's Hunspell dictionaries, read by
+//! [`spellbook`]: the same `.aff`/`.dic` files WebKitGTK's checker (through
+//! Enchant) underlines with as the press officer types.
+//!
+//! - [`Spelling`] finds a language's dictionary (the house style's choice,
+//!   then the defaults), loads each dictionary once and shares it between
+//!   threads, and keeps the user's own dictionary (a word per line in the
+//!   settings folder, written atomically);
+//! - [`Checker`] is what the house-style checks are handed
+//!   ([`release_model::Speller`]): the dictionary, the house's words and the
+//!   user's words;
+//! - [`Unavailable`] says in words why a language is not checked, and which
+//!   package to install.
+
+use release_model::{Language, Speller};
+use release_style::SpellingRules;
+use spellbook::Dictionary;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
+
+/// Overrides where dictionaries are looked for: folders separated as in `PATH`.
+pub const DICTIONARIES_ENV: &str = "RELEASE_COMPOSER_DICTIONARIES";
+
+/// The user's dictionary's name in the settings folder.
+pub const USER_DICTIONARY: &str = "dictionary.txt";
+
+/// The longest word the user's dictionary takes, in characters.
+pub const MAX_WORD_CHARS: usize = 64;
+
+/// The user's dictionary is read up to this size.
+const MAX_USER_BYTES: u64 = 4 << 20;
+
+/// Where Hunspell dictionaries are: `$RELEASE_COMPOSER_DICTIONARIES`, else
+/// the system's folders (Debian's `hunspell-*` packages fill the first).
+pub fn system_dirs() -> Vec<PathBuf> {
+    if let Some(dirs) = std::env::var_os(DICTIONARIES_ENV).filter(|d| !d.is_empty()) {
+        return std::env::split_paths(&dirs).collect();
+    }
+    [
+        "/usr/share/hunspell",
+        "/usr/share/myspell",
+        "/usr/share/myspell/dicts",
+    ]
+    .into_iter()
+    .map(PathBuf::from)
+    .collect()
+}
+
+/// The user's dictionary: `release-composer/dictionary.txt` in the
+/// platform's settings folder, beside the app's settings.
+pub fn user_dictionary_file() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("release-composer").join(USER_DICTIONARY))
+}
+
+/// The dictionaries tried for a language when the style names none.
+pub fn default_dictionaries(language: Language) -> &'static [&'static str] {
+    match language {
+        Language::En => &["en_US", "en_GB"],
+        Language::Fr => &["fr_FR", "fr"],
+        Language::Es => &["es_ES", "es"],
+        Language::Ru => &["ru_RU", "ru"],
+        Language::Ar => &["ar"],
+        Language::Zh => &[],
+    }
+}
+
+/// The Debian package that installs `dictionary`.
+pub fn package(dictionary: &str) -> String {
+    match dictionary {
+        "en_GB" | "en_US" | "en_AU" | "en_CA" | "en_ZA" => {
+            format!("hunspell-{}", dictionary.replace('_', "-").to_lowercase())
+        }
+        d if d.starts_with("en_GB") => "hunspell-en-gb".to_owned(),
+        d => format!(
+            "hunspell-{}",
+            d.split(['_', '-']).next().unwrap_or(d).to_lowercase()
+        ),
+    }
+}
+
+/// The language's name in English, for messages.
+fn english_name(language: Language) -> &'static str {
+    match language {
+        Language::En => "English",
+        Language::Fr => "French",
+        Language::Es => "Spanish",
+        Language::Ru => "Russian",
+        Language::Ar => "Arabic",
+        Language::Zh => "Chinese",
+    }
+}
+
+/// Why a draft's spelling is not checked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unavailable {
+    /// Chinese, and a language tag the app does not know.
+    #[error("spelling is not checked in {language}")]
+    NotChecked { language: String },
+    /// No dictionary of the language is installed.
+    #[error(
+        "spelling is not checked in {language}: no {language} dictionary is installed (looked for {tried} in {dirs}); install the package {package}"
+    )]
+    Missing {
+        language: String,
+        tried: String,
+        dirs: String,
+        package: String,
+    },
+    /// A dictionary file is there but cannot be used.
+    #[error(
+        "spelling is not checked in {language}: the dictionary {file} cannot be used: {message}"
+    )]
+    Unreadable {
+        language: String,
+        file: PathBuf,
+        message: String,
+    },
+}
+
+/// The dictionary a language is checked with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub language: Language,
+    /// Its name, as Hunspell and Enchant (WebKitGTK) know it: `en_GB`.
+    pub dictionary: String,
+    pub aff: PathBuf,
+    pub dic: PathBuf,
+    /// Said when the style's first choice is not installed.
+    pub note: Option<String>,
+}
+
+/// A word the user's dictionary refuses, or a failed write.
+#[derive(Debug, thiserror::Error)]
+pub enum WordError {
+    #[error(
+        "`{0}` is not one word: a word has no spaces or control characters and at most {MAX_WORD_CHARS} characters"
+    )]
+    NotAWord(String),
+    #[error("there is no settings folder to keep the dictionary in")]
+    NoFile,
+    #[error("the dictionary {file} could not be written: {message}")]
+    Write { file: PathBuf, message: String },
+}
+
+type Slot = Arc<OnceLock<Result<Arc<Dictionary>, Unavailable>>>;
+
+/// Suggestions already made, by dictionary and word: a suggestion costs
+/// from 0.1 s (English) to 2 s (French), and a draft is re-checked after
+/// every edit with the same unknown words in it.
+type Suggestions = Arc<Mutex<HashMap<(String, String), Option<String>>>>;
+
+/// Past this many remembered suggestions the memory starts afresh.
+const MAX_REMEMBERED: usize = 20_000;
+
+/// The dictionaries, each loaded once and shared, and the user's words.
+pub struct Spelling {
+    dirs: Vec<PathBuf>,
+    user_file: Option<PathBuf>,
+    user: RwLock<Arc<HashSet<String>>>,
+    loaded: Mutex<HashMap<PathBuf, Slot>>,
+    suggestions: Suggestions,
+}
+
+impl std::fmt::Debug for Spelling {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Spelling")
+            .field("dirs", &self.dirs)
+            .field("user_file", &self.user_file)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Spelling {
+    /// Dictionaries from `dirs`; the user's words kept in `user_file` (read now).
+    pub fn new(dirs: Vec<PathBuf>, user_file: Option<PathBuf>) -> Spelling {
+        let user = user_file
+            .as_deref()
+            .map(read_user_words)
+            .unwrap_or_default();
+        Spelling {
+            dirs,
+            user_file,
+            user: RwLock::new(Arc::new(user)),
+            loaded: Mutex::new(HashMap::new()),
+            suggestions: Suggestions::default(),
+        }
+    }
+
+    /// No dictionaries: nothing is spell-checked (tests of other things).
+    pub fn off() -> Spelling {
+        Spelling::new(Vec::new(), None)
+    }
+
+    /// The system's dictionaries ([`system_dirs`]) and the user's dictionary
+    /// ([`user_dictionary_file`]): the same for the app and the command line.
+    pub fn for_user() -> Spelling {
+        Spelling::new(system_dirs(), user_dictionary_file())
+    }
+
+    /// The dictionary for a draft in `tag` under the style's `rules`: a
+    /// region in the tag first (`en-US`: `en_US`), then the style's list for
+    /// the language, then [`default_dictionaries`]; the first installed.
+    pub fn choose(&self, tag: &str, rules: &SpellingRules) -> Result<Choice, Unavailable> {
+        let Some(language) = Language::from_tag(tag).filter(|l| *l != Language::Zh) else {
+            let language = Language::from_tag(tag)
+                .map_or_else(|| tag.to_owned(), |l| english_name(l).to_owned());
+            return Err(Unavailable::NotChecked { language });
+        };
+        let mut wanted: Vec<String> = Vec::new();
+        if let Some((_, region)) = tag.split_once('-')
+            && region.len() == 2
+            && region.chars().all(|c| c.is_ascii_alphabetic())
+        {
+            wanted.push(format!(
+                "{}_{}",
+                language.code(),
+                region.to_ascii_uppercase()
+            ));
+        }
+        let style = rules
+            .dictionaries
+            .get(&language)
+            .cloned()
+            .unwrap_or_default();
+        let defaults = default_dictionaries(language)
+            .iter()
+            .map(|d| (*d).to_owned());
+        for name in style.into_iter().chain(defaults) {
+            if !wanted.contains(&name) {
+                wanted.push(name);
+            }
+        }
+        for (n, name) in wanted.iter().enumerate() {
+            for dir in &self.dirs {
+                let (aff, dic) = (
+                    dir.join(format!("{name}.aff")),
+                    dir.join(format!("{name}.dic")),
+                );
+                if aff.is_file() && dic.is_file() {
+                    let note = (n > 0).then(|| {
+                        format!(
+                            "the {} dictionary {} is not installed (package {}): checking with {name}",
+                            english_name(language),
+                            wanted[0],
+                            package(&wanted[0])
+                        )
+                    });
+                    return Ok(Choice {
+                        language,
+                        dictionary: name.clone(),
+                        aff,
+                        dic,
+                        note,
+                    });
+                }
+            }
+        }
+        let dirs: Vec<String> = self.dirs.iter().map(|d| d.display().to_string()).collect();
+        Err(Unavailable::Missing {
+            language: english_name(language).to_owned(),
+            tried: wanted.join(", "),
+            dirs: if dirs.is_empty() {
+                "no folder".to_owned()
+            } else {
+                dirs.join(", ")
+            },
+            package: package(wanted.first().map_or("", String::as_str)),
+        })
+    }
+
+    /// The checker for a draft in `tag` under `rules`, its dictionary loaded
+    /// on first use (by whichever thread asks first; others wait for it).
+    pub fn checker(&self, tag: &str, rules: &SpellingRules) -> Result<Checker, Unavailable> {
+        let choice = self.choose(tag, rules)?;
+        let slot = self
+            .loaded
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .entry(choice.aff.clone())
+            .or_default()
+            .clone();
+        let dictionary = slot.get_or_init(|| load(&choice)).clone()?;
+        Ok(Checker {
+            dictionary,
+            dictionary_name: choice.dictionary,
+            note: choice.note,
+            house: rules.words.clone(),
+            user: self
+                .user
+                .read()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone(),
+            suggestions: self.suggestions.clone(),
+        })
+    }
+
+    /// The user's words, sorted.
+    pub fn user_words(&self) -> Vec<String> {
+        let mut words: Vec<String> = self
+            .user
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .iter()
+            .cloned()
+            .collect();
+        words.sort();
+        words
+    }
+
+    /// Adds `word` to the user's dictionary and writes it (atomically: the
+    /// old list or the new one, never a part).
+    pub fn add_word(&self, word: &str) -> Result<(), WordError> {
+        let word = word.trim();
+        if word.is_empty()
+            || word.chars().count() > MAX_WORD_CHARS
+            || word.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
+            return Err(WordError::NotAWord(word.to_owned()));
+        }
+        let file = self.user_file.as_deref().ok_or(WordError::NoFile)?;
+        let mut user = self.user.write().unwrap_or_else(PoisonError::into_inner);
+        let mut words: HashSet<String> = (**user).clone();
+        if !words.insert(word.to_lowercase()) {
+            return Ok(());
+        }
+        let mut sorted: Vec<&String> = words.iter().collect();
+        sorted.sort();
+        let mut text =
+            String::from("# Release Composer: words that are spelled right, one per line\n");
+        for w in sorted {
+            text.push_str(w);
+            text.push('\n');
+        }
+        let failed = |e: std::io::Error| WordError::Write {
+            file: file.to_owned(),
+            message: e.to_string(),
+        };
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).map_err(failed)?;
+        }
+        release_drafts::write_atomically(file, text.as_bytes()).map_err(failed)?;
+        *user = Arc::new(words);
+        Ok(())
+    }
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (row[j + 1] + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+fn read_user_words(file: &Path) -> HashSet<String> {
+    use std::io::Read;
+    let mut text = String::new();
+    let read =
+        std::fs::File::open(file).and_then(|f| f.take(MAX_USER_BYTES).read_to_string(&mut text));
+    match read {
+        Ok(_) => release_style::parse_word_list(&text),
+        Err(_) => HashSet::new(),
+    }
+}
+
+fn load(choice: &Choice) -> Result<Arc<Dictionary>, Unavailable> {
+    let language = english_name(choice.language).to_owned();
+    let read = |file: &Path| {
+        std::fs::read_to_string(file).map_err(|e| Unavailable::Unreadable {
+            language: language.clone(),
+            file: file.to_owned(),
+            message: e.to_string(),
+        })
+    };
+    let (aff, dic) = (read(&choice.aff)?, read(&choice.dic)?);
+    Dictionary::new(&aff, &dic)
+        .map(Arc::new)
+        .map_err(|e| Unavailable::Unreadable {
+            language,
+            file: choice.aff.clone(),
+            message: e.to_string(),
+        })
+}
+
+/// A loaded dictionary with the house's and the user's words: what the
+/// misspelling check is handed.
+#[derive(Clone)]
+pub struct Checker {
+    dictionary: Arc<Dictionary>,
+    dictionary_name: String,
+    note: Option<String>,
+    house: Arc<HashSet<String>>,
+    user: Arc<HashSet<String>>,
+    suggestions: Suggestions,
+}
+
+impl std::fmt::Debug for Checker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Checker")
+            .field("dictionary", &self.dictionary_name)
+            .field("house_words", &self.house.len())
+            .field("user_words", &self.user.len())
+            .finish()
+    }
+}
+
+impl Checker {
+    /// The dictionary's name (`en_GB`).
+    pub fn dictionary(&self) -> &str {
+        &self.dictionary_name
+    }
+
+    /// Said when the style's first choice of dictionary is not installed.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+
+    fn listed(&self, word: &str) -> bool {
+        if self.house.is_empty() && self.user.is_empty() {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        self.house.contains(&lower) || self.user.contains(&lower)
+    }
+}
+
+impl Speller for Checker {
+    fn knows(&self, word: &str) -> bool {
+        self.listed(word) || self.dictionary.check(word)
+    }
+
+    fn suggest(&self, word: &str) -> Option<String> {
+        let key = (self.dictionary_name.clone(), word.to_owned());
+        let lock = || {
+            self.suggestions
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+        };
+        if let Some(known) = lock().get(&key) {
+            return known.clone();
+        }
+        let mut suggestions = Vec::new();
+        self.dictionary.suggest(word, &mut suggestions);
+        // Hunspell orders by its own scores, which for some dictionaries
+        // (Arabic) put a far word first: the nearest of its first few wins,
+        // and between equally near ones one word before two, then a longer
+        // word, since a left-out letter is the commonest typo.
+        let best = suggestions
+            .into_iter()
+            .take(6)
+            .enumerate()
+            .min_by_key(|(n, s)| {
+                let split = s.contains(' ') || (s.contains('-') && !word.contains('-'));
+                let longer = s.chars().count() > word.chars().count();
+                (edit_distance(word, s), split, !longer, *n)
+            })
+            .map(|(_, s)| s);
+        let mut remembered = lock();
+        if remembered.len() >= MAX_REMEMBERED {
+            remembered.clear();
+        }
+        remembered.insert(key, best.clone());
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_characters() {
+        assert_eq!(edit_distance("الإرهب", "الإرهاب"), 1);
+        assert_eq!(edit_distance("الإرهب", "ألأرهب"), 2);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn packages_by_dictionary() {
+        assert_eq!(package("en_GB"), "hunspell-en-gb");
+        assert_eq!(package("en_GB-ize"), "hunspell-en-gb");
+        assert_eq!(package("en_US"), "hunspell-en-us");
+        assert_eq!(package("fr_FR"), "hunspell-fr");
+        assert_eq!(package("ar"), "hunspell-ar");
+    }
+}
