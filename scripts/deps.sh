@@ -20,7 +20,10 @@ cd "$(dirname "$0")/.."
 what=${1:-test}
 
 run_pkgs=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libgtk-3-dev
-  librsvg2-dev libayatana-appindicator3-dev libssl-dev libxdo-dev xvfb xauth)
+  librsvg2-dev libayatana-appindicator3-dev libssl-dev libxdo-dev xvfb xauth
+  # spelling, as you type (WebKitGTK through Enchant) and in the checks: the
+  # Hunspell dictionaries of the UN languages that have one (Chinese needs none)
+  hunspell-en-gb hunspell-en-us hunspell-fr hunspell-es hunspell-ru hunspell-ar)
 test_pkgs=(webkit2gtk-driver poppler-utils qpdf imagemagick libreoffice-writer-nogui
   fonts-liberation2 procps unzip
   # the tests' Python environment (.tools/venv) is made with Debian's venv module

@@ -32,6 +32,9 @@ const COMMANDS: &[&str] = &[
     "photo_thumbnail",
     "export_package",
     "import_package",
+    "set_spelling",
+    "add_to_dictionary",
+    "web_spelling",
 ];
 
 fn main() {

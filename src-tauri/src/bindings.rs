@@ -28,6 +28,8 @@ mod tests {
             types::Startup::export_all(cfg),
             types::FileOpened::export_all(cfg),
             types::SavedFile::export_all(cfg),
+            types::SpellingStatus::export_all(cfg),
+            types::WebSpelling::export_all(cfg),
             types::About::export_all(cfg),
             types::AddedPhoto::export_all(cfg),
         ];

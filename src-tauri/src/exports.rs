@@ -25,7 +25,13 @@ pub fn prepare(state: &AppState, id: &str, file: Option<&str>) -> Result<Prepare
     };
     let style = state.styles.get(&draft.style);
     let photos = release_pipeline::Photos::read(&draft, folder.as_deref());
-    Ok(release_pipeline::prepare(draft, style, today(), &photos)?)
+    Ok(release_pipeline::prepare(
+        draft,
+        style,
+        today(),
+        &photos,
+        &state.spelling,
+    )?)
 }
 
 /// `NAME (2).pdf`, `NAME (3).pdf`, … : the first name not taken in the folder.

@@ -55,7 +55,15 @@ pub fn run() {
                     ) {
                         state.hand_over(path);
                     }
-                    app.manage(Arc::new(state));
+                    let state = Arc::new(state);
+                    // The default style's English dictionary, loaded while
+                    // the window starts; a draft in another language loads
+                    // its own on first use (`set_spelling`).
+                    let warm = state.clone();
+                    std::thread::spawn(move || {
+                        commands::spelling::status(&warm, "en", release_style::DEFAULT_STYLE);
+                    });
+                    app.manage(state);
                 }
                 Err(e) => {
                     app.dialog()
@@ -124,6 +132,9 @@ pub fn run() {
             commands::photos::photo_thumbnail,
             commands::photos::export_package,
             commands::photos::import_package,
+            commands::spelling::set_spelling,
+            commands::spelling::add_to_dictionary,
+            commands::spelling::web_spelling,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

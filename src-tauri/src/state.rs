@@ -5,7 +5,7 @@ use crate::error::{IpcError, Result};
 use crate::settings::{Settings, settings_file};
 use release_drafts::Library;
 use release_model::ErrorCode;
-use release_pipeline::Styles;
+use release_pipeline::{Spelling, Styles};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -17,6 +17,8 @@ pub struct AppState {
     settings: Mutex<Settings>,
     /// The house styles: built in, and the user's styles folder.
     pub styles: Styles,
+    /// The dictionaries and the user's dictionary.
+    pub spelling: Spelling,
     exported: Mutex<BTreeSet<PathBuf>>,
     /// Files dropped on the window this session: the only paths the window
     /// may ask to add as photos.
@@ -45,6 +47,7 @@ impl AppState {
             settings_file,
             settings: Mutex::new(settings),
             styles: Styles::for_user(),
+            spelling: Spelling::for_user(),
             exported: Mutex::new(BTreeSet::new()),
             dropped: Mutex::new(BTreeSet::new()),
             handed: Mutex::new(Vec::new()),
@@ -61,6 +64,10 @@ impl AppState {
             settings_file: root.join("settings.json"),
             settings: Mutex::new(Settings::default()),
             styles: Styles::new(Some(root.join("styles"))),
+            spelling: Spelling::new(
+                release_pipeline::system_dirs(),
+                Some(root.join("dictionary.txt")),
+            ),
             exported: Mutex::new(BTreeSet::new()),
             dropped: Mutex::new(BTreeSet::new()),
             handed: Mutex::new(Vec::new()),

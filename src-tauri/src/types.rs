@@ -249,3 +249,20 @@ pub struct AddedPhoto {
     pub width: u32,
     pub height: u32,
 }
+
+/// How the draft's spelling is checked, as the window shows it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SpellingStatus {
+    /// The dictionary in use (`en_GB`), when the language is checked.
+    pub dictionary: Option<String>,
+    /// Said once: why spelling is not checked, or which dictionary stands
+    /// in for the style's choice.
+    pub message: Option<String>,
+}
+
+/// The web context's spell checking, read back from WebKitGTK.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct WebSpelling {
+    pub enabled: bool,
+    pub languages: Vec<String>,
+}

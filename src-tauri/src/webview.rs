@@ -32,3 +32,57 @@ pub(crate) fn configure(window: &tauri::WebviewWindow) {
     #[cfg(not(target_os = "linux"))]
     let _ = window;
 }
+
+/// Turns WebKitGTK's spell checking on with `dictionary` (as Enchant names
+/// it: `en_GB`), or off without one. WebKitGTK checks nothing until it is
+/// given languages; it underlines in every text field and editor, and its
+/// context menu offers the suggestions.
+pub(crate) fn set_spelling(window: &tauri::WebviewWindow, dictionary: Option<&str>) {
+    #[cfg(target_os = "linux")]
+    {
+        use webkit2gtk::{WebContextExt, WebViewExt};
+        let dictionary = dictionary.map(str::to_owned);
+        let done = window.with_webview(move |webview| {
+            if let Some(context) = webview.inner().context() {
+                match &dictionary {
+                    Some(d) => {
+                        context.set_spell_checking_languages(&[d.as_str()]);
+                        context.set_spell_checking_enabled(true);
+                    }
+                    None => context.set_spell_checking_enabled(false),
+                }
+            }
+        });
+        if let Err(e) = done {
+            eprintln!("release-composer: spell checking was not set: {e}");
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = (window, dictionary);
+}
+
+/// The web context's spell checking as WebKitGTK reports it.
+pub(crate) fn spelling(window: &tauri::WebviewWindow) -> crate::types::WebSpelling {
+    let (tx, rx) = std::sync::mpsc::channel();
+    #[cfg(target_os = "linux")]
+    {
+        use webkit2gtk::{WebContextExt, WebViewExt};
+        let _ = window.with_webview(move |webview| {
+            let state = webview.inner().context().map(|c| {
+                let languages = c
+                    .spell_checking_languages()
+                    .into_iter()
+                    .map(|l| l.to_string())
+                    .collect();
+                (c.is_spell_checking_enabled(), languages)
+            });
+            let _ = tx.send(state.unwrap_or_default());
+        });
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = (window, tx);
+    let (enabled, languages) = rx
+        .recv_timeout(std::time::Duration::from_secs(5))
+        .unwrap_or_default();
+    crate::types::WebSpelling { enabled, languages }
+}

@@ -485,6 +485,38 @@ test("a photo shows its thumbnail and its fields, warns without alt text, and pr
   await app.browser.waitUntil(async () => flat(await app.previewText()).includes("Delegates at the launch in Dushanbe. UN Photo/Manuel Elías"), { timeout: 20000, timeoutMsg: "the preview lacks the caption and credit" });
 });
 
+test("spelling: the web context checks in the draft's language; a typo in the body is fixed, undone, and added to the dictionary for good", async (t) => {
+  const app = await openApp(t);
+  // WebKitGTK itself reports spell checking on, with the style's dictionary.
+  const web = () => app.browser.execute(() => window.__TAURI_INTERNALS__.invoke("web_spelling"));
+  await app.browser.waitUntil(async () => (await web()).enabled, { timeout: 20000, timeoutMsg: "spell checking never came on" });
+  assert.deepEqual((await web()).languages, ["en_GB"]);
+
+  await app.step("Body");
+  await app.typeInto("release.body", " The Office gives assistence to Zhanibekov.");
+  await app.step("Review");
+  const item = (word) => app.browser.$(`.review-list li*=${word}`);
+  await item("assistence").waitForExist({ timeout: 20000, timeoutMsg: "the misspelling never reached Review" });
+  assert.match(await item("assistence").getText(), /did you mean `assistance`/);
+  assert.match(await app.browser.$("#spelling-status").getText(), /en_GB/);
+  await item("assistence").$("button*=Fix").click();
+  await app.browser.waitUntil(async () => !(await item("assistence").isExisting()), { timeout: 20000, timeoutMsg: "the fix did not apply" });
+  await app.browser.waitUntil(async () => flat(await app.previewText()).includes("gives assistance to"), { timeout: 20000, timeoutMsg: "the preview never showed the fix" });
+  await app.browser.$(".toast").$("button=Undo").click();
+  await item("assistence").waitForExist({ timeout: 20000, timeoutMsg: "Undo did not bring the word back" });
+
+  await item("Zhanibekov").$("button*=Add").click();
+  await app.browser.waitUntil(async () => !(await item("Zhanibekov").isExisting()), { timeout: 20000, timeoutMsg: "the added word is still flagged" });
+  assert.match(readFileSync(join(app.folders.config, "release-composer", "dictionary.txt"), "utf8"), /^zhanibekov$/m);
+  assert.ok(await item("assistence").isExisting(), "adding one word hid another");
+
+  await app.browser.waitUntil(async () => (await app.saveStatus()) === "Saved", { timeout: 10000, timeoutMsg: "the window never said Saved" });
+  await app.restart();
+  await app.step("Review");
+  await item("assistence").waitForExist({ timeout: 20000, timeoutMsg: "the draft's typo was not flagged after the restart" });
+  assert.ok(!(await item("Zhanibekov").isExisting()), "the added word is flagged again after a restart");
+});
+
 test("after a restart the draft is listed", async (t) => {
   const app = await openApp(t);
   const HEADLINE = "Restart keeps the Almaty water summit draft";

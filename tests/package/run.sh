@@ -60,6 +60,11 @@ depends=$(dpkg-deb -f "$deb" Depends)
 for dep in libwebkit2gtk-4.1-0 libgtk-3-0; do
   [[ "$depends" == *"$dep"* ]] || fail "Depends lacks $dep: $depends"
 done
+# The spelling dictionaries are recommended: apt installs them by default.
+recommends=$(dpkg-deb -f "$deb" Recommends)
+for dict in hunspell-en-gb hunspell-en-us hunspell-fr hunspell-es hunspell-ru hunspell-ar; do
+  [[ "$recommends" == *"$dict"* ]] || fail "Recommends lacks $dict: $recommends"
+done
 [ "$(dpkg-deb -f "$deb" Package)" = release-composer ] || fail "the package is not named release-composer"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "package version is not the workspace's $version"

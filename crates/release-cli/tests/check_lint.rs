@@ -26,10 +26,78 @@ fn the_example_shows_its_defects_as_warnings_and_exits_0() {
             "release.headline: warning",
             "release.body[5].content[1].bold: warning",
             "release.body[3].content[0].text: warning",
+            // American spellings where UN English is British (en_GB).
+            "release.body[5].content[2].text: warning",
+            "release.quotes[2].text[0].text: warning",
             "release.body[3].content[0].text: warning",
         ],
         "{stdout}"
     );
+    assert!(
+        stdout.contains("`signaled` is not in the dictionary: did you mean `signalled`?"),
+        "{stdout}"
+    );
+    // Which dictionary stands in for the style's first choice, on stderr.
+    assert!(text(&out.stderr).contains("note: the English dictionary en_GB-ize is not installed (package hunspell-en-gb): checking with en_GB"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn misspellings_carry_the_suggestion_in_their_fix_and_a_style_can_turn_them_off() {
+    let out = run(
+        &["check", "--json", "--today", "2021-12-08", "-"],
+        EXAMPLE.as_bytes(),
+    );
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON array");
+    let misspelling = findings
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|f| f["code"] == "misspelling")
+        .expect("a misspelling");
+    assert_eq!(misspelling["word"], "signaled");
+    assert_eq!(
+        misspelling["fix"]["path"],
+        "release.body[5].content[2].text"
+    );
+    assert!(
+        misspelling["fix"]["after"]
+            .as_str()
+            .expect("text")
+            .contains("signalled")
+    );
+
+    let root = tempfile::tempdir().expect("tempdir");
+    let style = root.path().join("quiet");
+    let out = run(
+        &["styles", "copy", "un", style.to_str().expect("utf-8")],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let toml = style.join("style.toml");
+    let text_of_style = std::fs::read_to_string(&toml).expect("style.toml");
+    assert!(
+        text_of_style.contains("\n[checks]\n"),
+        "the un style has a [checks] table"
+    );
+    let quiet = text_of_style.replacen(
+        "\n[checks]\n",
+        "\n[checks]\nmisspelling = { enabled = false }\n",
+        1,
+    );
+    std::fs::write(&toml, quiet).expect("write");
+    let out = run(
+        &[
+            "check",
+            "--style",
+            style.to_str().expect("utf-8"),
+            "--today",
+            "2021-12-08",
+            "-",
+        ],
+        EXAMPLE.as_bytes(),
+    );
+    let stdout = text(&out.stdout);
+    assert!(!stdout.contains("is not in the dictionary"), "{stdout}");
 }
 
 #[test]

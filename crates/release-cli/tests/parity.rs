@@ -98,10 +98,31 @@ fn drafts() -> Vec<(String, String)> {
 }
 
 /// `release-composer ARGS` with the user's styles in `styles`.
+/// The command line with the user's styles in `styles` and its settings
+/// folder (the user's dictionary) beside it, in `config`.
 fn cli(args: &[&str], draft: &str, styles: &Path) -> std::process::Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_release-composer"));
-    command.args(args).env("RELEASE_COMPOSER_STYLES", styles);
+    command
+        .args(args)
+        .env("RELEASE_COMPOSER_STYLES", styles)
+        .env("XDG_CONFIG_HOME", config_dir(styles))
+        .env_remove("RELEASE_COMPOSER_DICTIONARIES");
     finish(command, draft.as_bytes())
+}
+
+fn config_dir(styles: &Path) -> std::path::PathBuf {
+    styles.parent().expect("a parent").join("config")
+}
+
+/// The spelling the app uses for the same settings folder, with one word
+/// added to the user's dictionary beforehand, so both must read it.
+fn spelling(styles: &Path) -> release_pipeline::Spelling {
+    let file = config_dir(styles)
+        .join("release-composer")
+        .join("dictionary.txt");
+    std::fs::create_dir_all(file.parent().expect("a folder")).expect("config folder");
+    std::fs::write(&file, "analyze\n").expect("the user's dictionary");
+    release_pipeline::Spelling::new(release_pipeline::system_dirs(), Some(file))
 }
 
 #[test]
@@ -109,8 +130,10 @@ fn check_gives_the_apps_findings_for_every_draft() {
     let root = tempfile::tempdir().expect("tempdir");
     let styles_dir = user_styles(root.path());
     let styles = Styles::new(Some(styles_dir.clone()));
+    let spelling = spelling(&styles_dir);
     let today = Date::parse(TODAY).expect("date");
     let mut with_errors = 0;
+    let mut misspellings = Vec::new();
     for (name, draft_text) in drafts() {
         let out = cli(
             &["check", "--json", "--today", TODAY, "-"],
@@ -126,8 +149,14 @@ fn check_gives_the_apps_findings_for_every_draft() {
             &styles.get(&loaded.draft.style),
             today,
             &release_pipeline::Photos::read(&loaded.draft, None),
+            &spelling,
         ));
         assert_eq!(printed, app, "{name}");
+        misspellings.extend(
+            app.iter()
+                .filter(|f| f.code == "misspelling")
+                .filter_map(|f| f.word.clone()),
+        );
         let errors = release_pipeline::has_errors(&app);
         with_errors += usize::from(errors);
         assert_eq!(
@@ -138,6 +167,15 @@ fn check_gives_the_apps_findings_for_every_draft() {
     }
     // The two drafts made to have errors, and no other.
     assert_eq!(with_errors, 2);
+    // Spelling was checked on both sides, with the user's word left out.
+    assert!(
+        misspellings.iter().any(|w| w == "signaled"),
+        "{misspellings:?}"
+    );
+    assert!(
+        !misspellings.iter().any(|w| w == "analyze"),
+        "{misspellings:?}"
+    );
 }
 
 #[test]
@@ -164,6 +202,7 @@ fn export_refuses_what_the_app_refuses_and_writes_the_same_bytes() {
     let root = tempfile::tempdir().expect("tempdir");
     let styles_dir = user_styles(root.path());
     let styles = Styles::new(Some(styles_dir.clone()));
+    let spelling = spelling(&styles_dir);
     let today = Date::parse(TODAY).expect("date");
     for (i, (name, draft_text)) in drafts().into_iter().enumerate() {
         let pdf = root.path().join(format!("{i}.pdf"));
@@ -177,7 +216,7 @@ fn export_refuses_what_the_app_refuses_and_writes_the_same_bytes() {
         let draft = load(&draft_text).expect("a draft").draft;
         let style = styles.get(&draft.style);
         let photos = release_pipeline::Photos::read(&draft, None);
-        match prepare(draft, style, today, &photos) {
+        match prepare(draft, style, today, &photos, &spelling) {
             Ok(prepared) => {
                 assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stderr));
                 for (format, file) in [(Format::Pdf, &pdf), (Format::Docx, &docx)] {

@@ -122,6 +122,10 @@ pub enum ErrorCode {
     FixFailed,
     /// The settings cannot be saved.
     SettingsUnwritable,
+    /// "Add to dictionary" was given something that is not one word.
+    NotAWord,
+    /// The user's dictionary cannot be saved.
+    DictionaryUnwritable,
     /// An exported file cannot be opened or shown.
     OpenFailed,
     /// The window asked to open a file this session did not export.

@@ -272,7 +272,14 @@ mod tests {
         let styles = Styles::new(None);
         let draft = release_model::example();
         let style = styles.get(&draft.style);
-        let prepared = prepare(draft, style, today(), &Photos::default()).expect("no errors");
+        let prepared = prepare(
+            draft,
+            style,
+            today(),
+            &Photos::default(),
+            &release_spelling::Spelling::off(),
+        )
+        .expect("no errors");
         let pdf = prepared.render(Format::Pdf).expect("pdf");
         assert!(pdf.bytes.starts_with(b"%PDF-"));
         let docx = prepared.render(Format::Docx).expect("docx");
@@ -287,7 +294,14 @@ mod tests {
         let styles = Styles::new(None);
         let draft = release_model::example();
         let style = styles.get(&draft.style);
-        let prepared = prepare(draft, style, today(), &Photos::default()).expect("no errors");
+        let prepared = prepare(
+            draft,
+            style,
+            today(),
+            &Photos::default(),
+            &release_spelling::Spelling::off(),
+        )
+        .expect("no errors");
         let default = prepared.render(Format::Pdf).expect("pdf").bytes;
         let options = |standard| ExportOptions {
             pdf_standard: Some(standard),
@@ -317,9 +331,13 @@ mod tests {
         draft.release.headline.clear();
         draft.release.dateline.date = "2021-13-45".into();
         let style = styles.get(&draft.style);
-        let Err(PipelineError::Refused { findings }) =
-            prepare(draft, style, today(), &Photos::default())
-        else {
+        let Err(PipelineError::Refused { findings }) = prepare(
+            draft,
+            style,
+            today(),
+            &Photos::default(),
+            &release_spelling::Spelling::off(),
+        ) else {
             panic!("exported a draft with errors");
         };
         let paths: Vec<&str> = findings

@@ -45,5 +45,5 @@ pub use photos::{MIN_DPI, PhotoFileError, Photos, read_image_file, read_photo, t
 pub use release_html::WebOptions;
 pub use release_mail::{Attachment, MailOptions, Mailbox};
 pub use release_photo::{THUMBNAIL_SIZE, Thumbnail};
-pub use release_spelling::{Checker, Choice, Spelling, Unavailable, WordError};
+pub use release_spelling::{Checker, Choice, Spelling, Unavailable, WordError, system_dirs};
 pub use styles::{STYLES_ENV, Styles, default_user_styles_dir};

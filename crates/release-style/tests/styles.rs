@@ -248,6 +248,7 @@ fn write_style(root: &Path, edit: impl Fn(String) -> String) -> std::path::PathB
     };
     let dir = root.join("un");
     copy_dir(&templates.join("un/fonts"), &dir.join("fonts"));
+    std::fs::copy(templates.join("un/words.txt"), dir.join("words.txt")).expect("words");
     let text = std::fs::read_to_string(templates.join("un/style.toml")).expect("style");
     std::fs::write(dir.join("style.toml"), edit(text)).expect("write");
     dir

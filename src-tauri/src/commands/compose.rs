@@ -87,7 +87,7 @@ pub async fn check_draft(
 pub(crate) fn checked(state: &AppState, draft: &Draft, file: Option<&str>, today: Date) -> Checked {
     let style = state.styles.get(&draft.style);
     let photos = state.photos_of(draft, file);
-    let findings = release_pipeline::check(draft, &style, today, &photos);
+    let findings = release_pipeline::check(draft, &style, today, &photos, &state.spelling);
     let document = style
         .or_else(|_| state.styles.get(release_style::DEFAULT_STYLE))
         .map(|style| release_style::document(draft, &style));

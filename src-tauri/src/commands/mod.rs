@@ -9,6 +9,7 @@ pub mod export;
 pub mod files;
 pub mod photos;
 pub mod settings;
+pub mod spelling;
 
 use crate::error::{IpcError, Result};
 use release_model::ErrorCode;

@@ -19,6 +19,8 @@ import type { IpcError } from "./bindings/IpcError";
 import type { Opened } from "./bindings/Opened";
 import type { Saved } from "./bindings/Saved";
 import type { SavedFile } from "./bindings/SavedFile";
+import type { SpellingStatus } from "./bindings/SpellingStatus";
+import type { WebSpelling } from "./bindings/WebSpelling";
 import type { Settings } from "./bindings/Settings";
 import type { Startup } from "./bindings/Startup";
 
@@ -96,6 +98,12 @@ export const ipc = {
   exportPackage: (id: string) => call<string | null>("export_package", { id }),
   /** Imports a draft package chosen in a dialog as a new draft; null when cancelled. */
   importPackage: () => call<Opened | null>("import_package"),
+  /** Turns the window's spell checking to the dictionary for `language` under `style` (loaded off the window's thread). */
+  setSpelling: (language: string, style: string) => call<SpellingStatus>("set_spelling", { language, style }),
+  /** Adds a word to the user's dictionary (kept in the settings folder). */
+  addToDictionary: (word: string) => call<null>("add_to_dictionary", { word }),
+  /** What WebKitGTK itself reports of the window's spell checking (on, and its languages). */
+  webSpelling: () => call<WebSpelling>("web_spelling"),
   /** Calls `add` with the paths of files dropped on the window, once Rust allows adding them as photos. */
   onPhotosDropped: (add: (paths: string[]) => void) => listen<string[]>("photos-dropped", (event) => add(event.payload)),
   /** Calls `take` whenever a draft file is handed to the running app. */

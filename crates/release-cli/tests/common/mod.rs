@@ -13,15 +13,14 @@ pub fn run(args: &[&str], stdin: &[u8]) -> Output {
 }
 
 /// Runs a prepared `release-composer` command with `stdin` on its standard
-/// input, without the user's own house styles (a folder that does not exist),
-/// unless the command names a styles folder itself.
+/// input, without the user's own house styles and dictionary (folders that
+/// do not exist), unless the command names such folders itself.
 pub fn finish(mut command: Command, stdin: &[u8]) -> Output {
-    if !command
-        .get_envs()
-        .any(|(k, _)| k == "RELEASE_COMPOSER_STYLES")
-    {
-        let none = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/no-user-styles");
-        command.env("RELEASE_COMPOSER_STYLES", none);
+    let none = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/no-user-styles");
+    for variable in ["RELEASE_COMPOSER_STYLES", "XDG_CONFIG_HOME"] {
+        if !command.get_envs().any(|(k, _)| k == variable) {
+            command.env(variable, none);
+        }
     }
     let mut child = command
         .stdin(Stdio::piped())

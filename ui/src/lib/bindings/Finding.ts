@@ -13,4 +13,9 @@ code: string, path: string, message: string,
 /**
  * A safe correction, when there is one; absent from JSON otherwise.
  */
-fix?: Fix, };
+fix?: Fix, 
+/**
+ * The word the finding is about, when it is one word (a misspelling):
+ * what "Add to dictionary" adds. Absent from JSON otherwise.
+ */
+word?: string, };

@@ -12,6 +12,7 @@ import type { Fix } from "../bindings/Fix";
 import type { Opened } from "../bindings/Opened";
 import type { OutsideFile } from "../bindings/OutsideFile";
 import type { Recovery } from "../bindings/Recovery";
+import type { SpellingStatus } from "../bindings/SpellingStatus";
 import { debounce } from "../debounce";
 import { IpcFailure, ipc } from "../ipc";
 import type { Form } from "./form.svelte";
@@ -45,6 +46,10 @@ export class DraftSession {
   statusMessage = $state("");
   recovery = $state<Recovery | null>(null);
   exporting = $state(false);
+  /** How the draft's spelling is checked (the dictionary, or why not). */
+  spelling = $state<SpellingStatus | null>(null);
+  private spellingKey = "";
+  private readonly spellingTold: string[] = [];
   /** The window has started: its draft is open, or it is known why none is. */
   ready = $state(false);
 
@@ -276,6 +281,40 @@ export class DraftSession {
     this.recovery = null;
     try {
       await ipc.discardRecovery(this.id);
+    } catch (error) {
+      this.notices.fail(error);
+    }
+  }
+
+  /**
+   * Turns the window's spell checking to the draft's language and style.
+   * When the language is not checked, or another dictionary stands in for
+   * the style's, the toast says so once per message.
+   */
+  async updateSpelling(language: string, style: string): Promise<void> {
+    const key = `${language}\u0000${style}`;
+    if (key === this.spellingKey) return;
+    this.spellingKey = key;
+    try {
+      const status = await ipc.setSpelling(language, style);
+      if (this.spellingKey !== key) return;
+      this.spelling = status;
+      if (status.message && !this.spellingTold.includes(status.message)) {
+        this.spellingTold.push(status.message);
+        this.notices.say(status.message.charAt(0).toUpperCase() + status.message.slice(1) + ".");
+      }
+    } catch (error) {
+      this.spellingKey = "";
+      this.notices.fail(error);
+    }
+  }
+
+  /** Adds `word` to the user's dictionary, then checks the draft again. */
+  async addToDictionary(word: string): Promise<void> {
+    try {
+      await ipc.addToDictionary(word);
+      this.notices.say(`Added “${word}” to your dictionary.`);
+      if (this.draft) await this.preview.now(this.snapshot() as Draft);
     } catch (error) {
       this.notices.fail(error);
     }

@@ -424,6 +424,43 @@ describe("fixes", () => {
   });
 });
 
+describe("spelling", () => {
+  it("turns the window's checking to the draft's language once per change, and says why not once", async () => {
+    const s = await started();
+    const notChecked = { dictionary: null, message: "spelling is not checked in French: no French dictionary is installed; install the package hunspell-fr" };
+    rust.setSpelling.mockResolvedValue(notChecked);
+    await s.session.updateSpelling("fr", "un");
+    await s.session.updateSpelling("fr", "un");
+    expect(rust.setSpelling.mock.calls).toEqual([["fr", "un"]]);
+    expect(s.session.spelling).toEqual(notChecked);
+    expect(s.notices.toast?.message).toBe("Spelling is not checked in French: no French dictionary is installed; install the package hunspell-fr.");
+    s.notices.dismiss();
+    rust.setSpelling.mockResolvedValue({ dictionary: "en_GB", message: null });
+    await s.session.updateSpelling("en", "un");
+    rust.setSpelling.mockResolvedValue(notChecked);
+    await s.session.updateSpelling("fr", "un");
+    expect(rust.setSpelling).toHaveBeenCalledTimes(3);
+    expect(s.notices.toast).toBeNull();
+  });
+
+  it("adds a word to the dictionary and checks the draft again", async () => {
+    const s = await started();
+    rust.addToDictionary.mockResolvedValue(null);
+    const before = rust.checkDraft.mock.calls.length;
+    await s.session.addToDictionary("Zhanibekov");
+    expect(rust.addToDictionary.mock.calls).toEqual([["Zhanibekov"]]);
+    expect(rust.checkDraft.mock.calls.length).toBe(before + 1);
+    expect(s.notices.toast?.message).toBe("Added “Zhanibekov” to your dictionary.");
+  });
+
+  it("says why a word was not added", async () => {
+    const s = await started();
+    rust.addToDictionary.mockRejectedValue(failure("not-a-word", "`two words` is not one word"));
+    await s.session.addToDictionary("two words");
+    expect(s.notices.toast).toEqual({ message: "`two words` is not one word", kind: "error" });
+  });
+});
+
 describe("the window's title and direction", () => {
   it("name the headline (shortened), the file edited in place, and follow the language", async () => {
     rust.takeOpenedFile.mockResolvedValue({ kind: "outside", file: outside() });
