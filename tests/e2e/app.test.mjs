@@ -495,7 +495,7 @@ test("spelling: the web context checks in the draft's language; a typo in the bo
   await app.step("Body");
   await app.typeInto("release.body", " The Office gives assistence to Zhanibekov.");
   await app.step("Review");
-  const item = (word) => app.browser.$(`.review-list li*=${word}`);
+  const item = (word) => app.browser.$(`.review-list li[data-code="misspelling"][data-word="${word}"]`);
   await item("assistence").waitForExist({ timeout: 20000, timeoutMsg: "the misspelling never reached Review" });
   assert.match(await item("assistence").getText(), /did you mean `assistance`/);
   assert.match(await app.browser.$("#spelling-status").getText(), /en_GB/);
