@@ -32,6 +32,9 @@ fn spelling(c: &mut Criterion) {
     group.bench_function("check the example", |b| {
         b.iter(|| black_box(lint_with(&draft, &checks, today, Some(&checker))))
     });
+    group.bench_function("all checks of the example, no dictionary", |b| {
+        b.iter(|| black_box(lint_with(&draft, &style.checks, today, None)))
+    });
     group.bench_function("all checks of the example", |b| {
         b.iter(|| black_box(lint_with(&draft, &style.checks, today, Some(&checker))))
     });
