@@ -267,19 +267,18 @@ mod tests {
         Date::parse("2021-12-08").expect("date")
     }
 
+    /// The example prepared under its style, spelling not checked.
+    fn example_prepared(styles: &Styles) -> Prepared {
+        let draft = release_model::example();
+        let style = styles.get(&draft.style);
+        let spelling = release_spelling::Spelling::off();
+        prepare(draft, style, today(), &Photos::default(), &spelling).expect("no errors")
+    }
+
     #[test]
     fn the_example_renders_in_every_format() {
         let styles = Styles::new(None);
-        let draft = release_model::example();
-        let style = styles.get(&draft.style);
-        let prepared = prepare(
-            draft,
-            style,
-            today(),
-            &Photos::default(),
-            &release_spelling::Spelling::off(),
-        )
-        .expect("no errors");
+        let prepared = example_prepared(&styles);
         let pdf = prepared.render(Format::Pdf).expect("pdf");
         assert!(pdf.bytes.starts_with(b"%PDF-"));
         let docx = prepared.render(Format::Docx).expect("docx");
@@ -292,16 +291,7 @@ mod tests {
     fn an_export_may_ask_for_less_than_the_styles_pdf_standard() {
         use release_style::PdfStandard;
         let styles = Styles::new(None);
-        let draft = release_model::example();
-        let style = styles.get(&draft.style);
-        let prepared = prepare(
-            draft,
-            style,
-            today(),
-            &Photos::default(),
-            &release_spelling::Spelling::off(),
-        )
-        .expect("no errors");
+        let prepared = example_prepared(&styles);
         let default = prepared.render(Format::Pdf).expect("pdf").bytes;
         let options = |standard| ExportOptions {
             pdf_standard: Some(standard),

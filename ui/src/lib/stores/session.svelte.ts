@@ -288,8 +288,8 @@ export class DraftSession {
 
   /**
    * Turns the window's spell checking to the draft's language and style.
-   * When the language is not checked, or another dictionary stands in for
-   * the style's, the toast says so once per message.
+   * When the language is not checked the toast says so, once per message;
+   * which dictionary stands in for the style's choice is said in Review.
    */
   async updateSpelling(language: string, style: string): Promise<void> {
     const key = `${language}\u0000${style}`;
@@ -299,7 +299,7 @@ export class DraftSession {
       const status = await ipc.setSpelling(language, style);
       if (this.spellingKey !== key) return;
       this.spelling = status;
-      if (status.message && !this.spellingTold.includes(status.message)) {
+      if (!status.dictionary && status.message && !this.spellingTold.includes(status.message)) {
         this.spellingTold.push(status.message);
         this.notices.say(status.message.charAt(0).toUpperCase() + status.message.slice(1) + ".");
       }

@@ -435,8 +435,9 @@ describe("spelling", () => {
     expect(s.session.spelling).toEqual(notChecked);
     expect(s.notices.toast?.message).toBe("Spelling is not checked in French: no French dictionary is installed; install the package hunspell-fr.");
     s.notices.dismiss();
-    rust.setSpelling.mockResolvedValue({ dictionary: "en_GB", message: null });
+    rust.setSpelling.mockResolvedValue({ dictionary: "en_GB", message: "the English dictionary en_GB-ize is not installed (package hunspell-en-gb): checking with en_GB" });
     await s.session.updateSpelling("en", "un");
+    expect(s.notices.toast).toBeNull();
     rust.setSpelling.mockResolvedValue(notChecked);
     await s.session.updateSpelling("fr", "un");
     expect(rust.setSpelling).toHaveBeenCalledTimes(3);
