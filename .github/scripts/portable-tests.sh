@@ -2,7 +2,8 @@
 # The workspace's library tests (every crate but the app) without the tests
 # that check our output with outside programs, which scripts/deps.sh installs
 # on Debian only: poppler, qpdf, LibreOffice, and the Python packages of
-# .tools/venv (python-docx, pikepdf, pdfua; the email package). The hosted CI runs this on Windows and macOS; on Linux it
+# .tools/venv (python-docx, pikepdf, pdfua; the email package), the Hunspell
+# dictionaries. The hosted CI runs this on Windows and macOS; on Linux it
 # runs every test (`make test`).
 #
 #   .github/scripts/portable-tests.sh [cargo test options, e.g. --locked]
@@ -56,6 +57,18 @@ needs_tools=(
   a_jpeg_is_embedded_byte_for_byte
   a_png_keeps_its_alpha_as_a_soft_mask
   captions_and_credits_read_in_order_after_the_first_paragraph
+  # crates/release-pipeline/tests/spelling.rs, crates/release-cli/tests/check_lint.rs
+  # and parity.rs: the Hunspell dictionaries in /usr/share/hunspell (Debian's
+  # hunspell-* packages)
+  every_language_has_its_dictionary_installed
+  the_examples_raise_at_most_two_findings_that_are_not_misspellings
+  planted_typos_are_found_with_the_intended_word_first
+  draft_names_house_words_and_acronyms_are_not_flagged
+  the_users_words_are_kept_and_survive_a_restart
+  the_exact_variant_missing_gives_a_note_and_the_fallback
+  the_example_shows_its_defects_as_warnings_and_exits_0
+  misspellings_carry_the_suggestion_in_their_fix_and_a_style_can_turn_them_off
+  check_gives_the_apps_findings_for_every_draft
 )
 
 skips=()
