@@ -404,243 +404,21 @@ impl HouseStyle {
             Some(bundled) => crate::builtin::bundled(bundled),
             None => local_asset(name),
         };
-        let deserializer = toml::Deserializer::parse(text).map_err(|e| StyleError::Syntax {
-            file: file.to_owned(),
-            message: e.to_string(),
-        })?;
-        let raw: StyleFile = serde_path_to_error::deserialize(deserializer).map_err(|e| {
-            let key = e.path().to_string();
-            let message = e.inner().message().to_owned();
-            if key == "." || key.is_empty() {
-                StyleError::Syntax {
-                    file: file.to_owned(),
-                    message,
-                }
-            } else {
-                StyleError::BadValue {
-                    file: file.to_owned(),
-                    key,
-                    message,
-                }
-            }
-        })?;
-        let bad = |key: &str, message: String| StyleError::BadValue {
-            file: file.to_owned(),
-            key: key.to_owned(),
-            message,
-        };
-        let load = |key: &str, name: &str| -> Result<Font, StyleError> {
-            let bytes = asset(name).ok_or_else(|| StyleError::MissingAsset {
-                file: file.to_owned(),
-                key: key.to_owned(),
-                asset: PathBuf::from(name),
-            })?;
-            if !looks_like_font(&bytes) {
-                return Err(bad(
-                    key,
-                    format!("`{name}` is not a TrueType or OpenType font"),
-                ));
-            }
-            Ok(Font {
-                file: name.to_owned(),
-                bytes,
-            })
-        };
-        let f = &raw.fonts;
-        let fonts = FontFamily {
-            family: f.family.clone(),
-            docx_family: f.docx_family.clone(),
-            regular: load("fonts.regular", &f.regular)?,
-            bold: load("fonts.bold", &f.bold)?,
-            italic: load("fonts.italic", &f.italic)?,
-            bold_italic: load("fonts.bold_italic", &f.bold_italic)?,
-        };
-        let mut fallback = Vec::new();
-        for (i, fb) in f.fallback.iter().enumerate() {
-            let key = |face: &str| format!("fonts.fallback[{i}].{face}");
-            let licence = match &fb.licence {
-                Some(name) => Some(
-                    asset(name)
-                        .map(|b| String::from_utf8_lossy(&b).into_owned())
-                        .ok_or_else(|| StyleError::MissingAsset {
-                            file: file.to_owned(),
-                            key: key("licence"),
-                            asset: PathBuf::from(name),
-                        })?,
-                ),
-                None => None,
-            };
-            fallback.push(FallbackFont {
-                family: fb.family.clone(),
-                docx_family: fb.docx_family.clone(),
-                docx_script: fb.docx_script,
-                regular: load(&key("regular"), &fb.regular)?,
-                bold: fb
-                    .bold
-                    .as_ref()
-                    .map(|b| load(&key("bold"), b))
-                    .transpose()?,
-                licence,
-            });
-        }
-        let licence = match &f.licence {
-            Some(name) => {
-                let bytes = asset(name).ok_or_else(|| StyleError::MissingAsset {
-                    file: file.to_owned(),
-                    key: "fonts.licence".to_owned(),
-                    asset: PathBuf::from(name),
-                })?;
-                Some(String::from_utf8_lossy(&bytes).into_owned())
-            }
-            None => None,
-        };
-        let logo = match raw.logo {
-            Some(l) => {
-                let png = asset(&l.file).ok_or_else(|| StyleError::MissingAsset {
-                    file: file.to_owned(),
-                    key: "logo.file".to_owned(),
-                    asset: PathBuf::from(&l.file),
-                })?;
-                if !png.starts_with(b"\x89PNG\r\n\x1a\n") {
-                    return Err(bad("logo.file", format!("`{}` is not a PNG image", l.file)));
-                }
-                if l.height_mm <= 0.0 {
-                    return Err(bad("logo.height_mm", "must be more than 0".to_owned()));
-                }
-                let description = l
-                    .description
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|d| !d.is_empty())
-                    .map(str::to_owned);
-                match (&description, l.decorative) {
-                    (None, false) => {
-                        return Err(bad(
-                            "logo.description",
-                            "is required: say what the logo shows for screen readers (\"United Nations emblem\"), or set `decorative = true` when it adds nothing to the text".to_owned(),
-                        ));
-                    }
-                    (Some(_), true) => {
-                        return Err(bad(
-                            "logo.decorative",
-                            "a decorative logo is passed over by screen readers: remove `description` or `decorative`".to_owned(),
-                        ));
-                    }
-                    _ => {}
-                }
-                if !release_model::is_language_tag(&l.description_language) {
-                    return Err(bad(
-                        "logo.description_language",
-                        format!(
-                            "`{}` is not a language tag like `en` or `fr`",
-                            l.description_language
-                        ),
-                    ));
-                }
-                Some(Logo {
-                    file: l.file,
-                    png,
-                    height_mm: l.height_mm,
-                    place: l.place,
-                    description,
-                    description_language: l.description_language,
-                })
-            }
-            None => None,
-        };
-        check_page(&raw.page).map_err(|(key, message)| bad(key, message))?;
+        let at = At { file };
+        let raw = deserialize(file, text)?;
+        let (fonts, fallback, licence) = at.fonts(&raw.fonts, &asset)?;
+        let logo = raw.logo.map(|l| at.logo(l, &asset)).transpose()?;
+        check_page(&raw.page).map_err(|(key, message)| at.bad(key, message))?;
         let spelling = crate::spelling::rules(file, raw.spelling, asset)?;
         if let Some((key, message)) = raw.checks.problems() {
-            return Err(bad(&format!("checks.{key}"), message));
+            return Err(at.bad(&format!("checks.{key}"), message));
         }
         if raw.order.is_empty() {
-            return Err(bad("order", "names no parts".to_owned()));
+            return Err(at.bad("order", "names no parts".to_owned()));
         }
-        let english = raw.labels.get("en").ok_or_else(|| {
-            bad(
-                "labels.en",
-                "is required: every style needs English labels".to_owned(),
-            )
-        })?;
-        for (key, _) in LABEL_KEYS {
-            if english.get(key).is_none() && !OPTIONAL_LABELS.contains(&key) {
-                return Err(bad(&format!("labels.en.{key}"), "is missing".to_owned()));
-            }
-        }
-        for (language, labels) in &raw.labels {
-            if Language::from_tag(language).is_none() {
-                return Err(bad(
-                    &format!("labels.{language}"),
-                    "is not one of en, fr, es, ru, ar, zh".to_owned(),
-                ));
-            }
-            for (key, allowed) in LABEL_KEYS {
-                if let Some(text) = labels.get(key) {
-                    Pattern::parse(text, allowed)
-                        .map_err(|message| bad(&format!("labels.{language}.{key}"), message))?;
-                }
-            }
-        }
-        let p = raw.parts;
-        let quote = p.quote.unwrap_or_else(|| p.body.clone());
+        at.labels(&raw.labels)?;
         let text_width_mm = raw.page.width_mm - raw.page.margin_left_mm - raw.page.margin_right_mm;
-        let (photos, caption, credit) = match raw.photos {
-            Some(ph) => {
-                for (key, value, most) in [
-                    ("photos.max_width_mm", ph.max_width_mm, 2000.0),
-                    ("photos.max_height_mm", ph.max_height_mm, 2000.0),
-                    ("photos.gap_pt", ph.gap_pt + 1.0, 201.0),
-                ] {
-                    if !(value > 0.0 && value <= most) {
-                        return Err(bad(key, format!("{value} is not a usable size")));
-                    }
-                }
-                let rules = PhotoRules {
-                    place: ph.place,
-                    max_width_mm: ph.max_width_mm,
-                    max_height_mm: ph.max_height_mm,
-                    keep_together: ph.keep_together,
-                    gap_pt: ph.gap_pt,
-                };
-                (rules, ph.caption, ph.credit)
-            }
-            None => default_photos(&p.body, text_width_mm),
-        };
-        let styles = BTreeMap::from([
-            (Role::Reference, p.reference),
-            (Role::Kind, p.kind),
-            (Role::Embargo, p.embargo),
-            (Role::Headline, p.headline),
-            (Role::Subheadline, p.subheadline),
-            (Role::Body, p.body),
-            (Role::Subheading, p.subheading),
-            (Role::SectionHeading, p.section_heading),
-            (Role::ListItem, p.list_item),
-            (Role::Quote, quote),
-            (Role::ContactsLabel, p.contacts_label),
-            (Role::Contacts, p.contacts),
-            (Role::EndMark, p.end_mark),
-            (Role::Footer, p.footer),
-            (Role::Caption, caption),
-            (Role::Credit, credit),
-        ]);
-        for (role, style) in &styles {
-            if !(style.size_pt > 0.0 && style.size_pt <= 200.0) {
-                return Err(bad(
-                    &format!("{}.size_pt", part_key(*role)),
-                    format!("{} is not a font size between 0 and 200 pt", style.size_pt),
-                ));
-            }
-            if !(style.line_height >= 0.5 && style.line_height <= 5.0) {
-                return Err(bad(
-                    &format!("{}.line_height", part_key(*role)),
-                    format!(
-                        "{} is not a line height between 0.5 and 5",
-                        style.line_height
-                    ),
-                ));
-            }
-        }
+        let (photos, styles) = at.paragraph_styles(raw.parts, raw.photos, text_width_mm)?;
         Ok(HouseStyle {
             name: raw.name,
             description: raw.description,
@@ -681,6 +459,273 @@ impl HouseStyle {
             .keys()
             .filter_map(|t| Language::from_tag(t))
             .collect()
+    }
+}
+
+/// `style.toml` read into its raw form: a TOML error is a syntax error of
+/// the file, a value of the wrong shape is named by its key.
+fn deserialize(file: &Path, text: &str) -> Result<StyleFile, StyleError> {
+    let deserializer = toml::Deserializer::parse(text).map_err(|e| StyleError::Syntax {
+        file: file.to_owned(),
+        message: e.to_string(),
+    })?;
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let key = e.path().to_string();
+        let message = e.inner().message().to_owned();
+        if key == "." || key.is_empty() {
+            StyleError::Syntax {
+                file: file.to_owned(),
+                message,
+            }
+        } else {
+            StyleError::BadValue {
+                file: file.to_owned(),
+                key,
+                message,
+            }
+        }
+    })
+}
+
+/// The style file being read, for its errors; each step of
+/// [`HouseStyle::parse`] checks one part of it.
+struct At<'a> {
+    file: &'a Path,
+}
+
+impl At<'_> {
+    fn bad(&self, key: &str, message: String) -> StyleError {
+        StyleError::BadValue {
+            file: self.file.to_owned(),
+            key: key.to_owned(),
+            message,
+        }
+    }
+
+    fn missing(&self, key: &str, name: &str) -> StyleError {
+        StyleError::MissingAsset {
+            file: self.file.to_owned(),
+            key: key.to_owned(),
+            asset: PathBuf::from(name),
+        }
+    }
+
+    fn font(
+        &self,
+        key: &str,
+        name: &str,
+        asset: &impl Fn(&str) -> Option<Blob>,
+    ) -> Result<Font, StyleError> {
+        let bytes = asset(name).ok_or_else(|| self.missing(key, name))?;
+        if !looks_like_font(&bytes) {
+            return Err(self.bad(key, format!("`{name}` is not a TrueType or OpenType font")));
+        }
+        Ok(Font {
+            file: name.to_owned(),
+            bytes,
+        })
+    }
+
+    fn text(
+        &self,
+        key: &str,
+        name: &str,
+        asset: &impl Fn(&str) -> Option<Blob>,
+    ) -> Result<String, StyleError> {
+        asset(name)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .ok_or_else(|| self.missing(key, name))
+    }
+
+    /// The family, its fallback fonts and the licence text.
+    fn fonts(
+        &self,
+        f: &FontsFile,
+        asset: &impl Fn(&str) -> Option<Blob>,
+    ) -> Result<(FontFamily, Vec<FallbackFont>, Option<String>), StyleError> {
+        let family = FontFamily {
+            family: f.family.clone(),
+            docx_family: f.docx_family.clone(),
+            regular: self.font("fonts.regular", &f.regular, asset)?,
+            bold: self.font("fonts.bold", &f.bold, asset)?,
+            italic: self.font("fonts.italic", &f.italic, asset)?,
+            bold_italic: self.font("fonts.bold_italic", &f.bold_italic, asset)?,
+        };
+        let mut fallback = Vec::new();
+        for (i, fb) in f.fallback.iter().enumerate() {
+            let key = |face: &str| format!("fonts.fallback[{i}].{face}");
+            fallback.push(FallbackFont {
+                family: fb.family.clone(),
+                docx_family: fb.docx_family.clone(),
+                docx_script: fb.docx_script,
+                regular: self.font(&key("regular"), &fb.regular, asset)?,
+                bold: fb
+                    .bold
+                    .as_ref()
+                    .map(|b| self.font(&key("bold"), b, asset))
+                    .transpose()?,
+                licence: fb
+                    .licence
+                    .as_ref()
+                    .map(|name| self.text(&key("licence"), name, asset))
+                    .transpose()?,
+            });
+        }
+        let licence = f
+            .licence
+            .as_ref()
+            .map(|name| self.text("fonts.licence", name, asset))
+            .transpose()?;
+        Ok((family, fallback, licence))
+    }
+
+    /// The logo: a PNG, described for screen readers or declared decorative.
+    fn logo(&self, l: LogoFile, asset: &impl Fn(&str) -> Option<Blob>) -> Result<Logo, StyleError> {
+        let png = asset(&l.file).ok_or_else(|| self.missing("logo.file", &l.file))?;
+        if !png.starts_with(b"\x89PNG\r\n\x1a\n") {
+            return Err(self.bad("logo.file", format!("`{}` is not a PNG image", l.file)));
+        }
+        if l.height_mm <= 0.0 {
+            return Err(self.bad("logo.height_mm", "must be more than 0".to_owned()));
+        }
+        let description = l
+            .description
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_owned);
+        match (&description, l.decorative) {
+            (None, false) => {
+                return Err(self.bad(
+                    "logo.description",
+                    "is required: say what the logo shows for screen readers (\"United Nations emblem\"), or set `decorative = true` when it adds nothing to the text".to_owned(),
+                ));
+            }
+            (Some(_), true) => {
+                return Err(self.bad(
+                    "logo.decorative",
+                    "a decorative logo is passed over by screen readers: remove `description` or `decorative`".to_owned(),
+                ));
+            }
+            _ => {}
+        }
+        if !release_model::is_language_tag(&l.description_language) {
+            return Err(self.bad(
+                "logo.description_language",
+                format!(
+                    "`{}` is not a language tag like `en` or `fr`",
+                    l.description_language
+                ),
+            ));
+        }
+        Ok(Logo {
+            file: l.file,
+            png,
+            height_mm: l.height_mm,
+            place: l.place,
+            description,
+            description_language: l.description_language,
+        })
+    }
+
+    /// Every language's labels: English complete, each pattern valid.
+    fn labels(&self, labels: &BTreeMap<String, Labels>) -> Result<(), StyleError> {
+        let english = labels.get("en").ok_or_else(|| {
+            self.bad(
+                "labels.en",
+                "is required: every style needs English labels".to_owned(),
+            )
+        })?;
+        for (key, _) in LABEL_KEYS {
+            if english.get(key).is_none() && !OPTIONAL_LABELS.contains(&key) {
+                return Err(self.bad(&format!("labels.en.{key}"), "is missing".to_owned()));
+            }
+        }
+        for (language, labels) in labels {
+            if Language::from_tag(language).is_none() {
+                return Err(self.bad(
+                    &format!("labels.{language}"),
+                    "is not one of en, fr, es, ru, ar, zh".to_owned(),
+                ));
+            }
+            for (key, allowed) in LABEL_KEYS {
+                if let Some(text) = labels.get(key) {
+                    Pattern::parse(text, allowed).map_err(|message| {
+                        self.bad(&format!("labels.{language}.{key}"), message)
+                    })?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Where photos go, and every role's paragraph style, sizes checked.
+    fn paragraph_styles(
+        &self,
+        parts: Parts,
+        photos: Option<PhotosFile>,
+        text_width_mm: f32,
+    ) -> Result<(PhotoRules, BTreeMap<Role, ParagraphStyle>), StyleError> {
+        let p = parts;
+        let quote = p.quote.unwrap_or_else(|| p.body.clone());
+        let (photos, caption, credit) = match photos {
+            Some(ph) => {
+                for (key, value, most) in [
+                    ("photos.max_width_mm", ph.max_width_mm, 2000.0),
+                    ("photos.max_height_mm", ph.max_height_mm, 2000.0),
+                    ("photos.gap_pt", ph.gap_pt + 1.0, 201.0),
+                ] {
+                    if !(value > 0.0 && value <= most) {
+                        return Err(self.bad(key, format!("{value} is not a usable size")));
+                    }
+                }
+                let rules = PhotoRules {
+                    place: ph.place,
+                    max_width_mm: ph.max_width_mm,
+                    max_height_mm: ph.max_height_mm,
+                    keep_together: ph.keep_together,
+                    gap_pt: ph.gap_pt,
+                };
+                (rules, ph.caption, ph.credit)
+            }
+            None => default_photos(&p.body, text_width_mm),
+        };
+        let styles = BTreeMap::from([
+            (Role::Reference, p.reference),
+            (Role::Kind, p.kind),
+            (Role::Embargo, p.embargo),
+            (Role::Headline, p.headline),
+            (Role::Subheadline, p.subheadline),
+            (Role::Body, p.body),
+            (Role::Subheading, p.subheading),
+            (Role::SectionHeading, p.section_heading),
+            (Role::ListItem, p.list_item),
+            (Role::Quote, quote),
+            (Role::ContactsLabel, p.contacts_label),
+            (Role::Contacts, p.contacts),
+            (Role::EndMark, p.end_mark),
+            (Role::Footer, p.footer),
+            (Role::Caption, caption),
+            (Role::Credit, credit),
+        ]);
+        for (role, style) in &styles {
+            if !(style.size_pt > 0.0 && style.size_pt <= 200.0) {
+                return Err(self.bad(
+                    &format!("{}.size_pt", part_key(*role)),
+                    format!("{} is not a font size between 0 and 200 pt", style.size_pt),
+                ));
+            }
+            if !(style.line_height >= 0.5 && style.line_height <= 5.0) {
+                return Err(self.bad(
+                    &format!("{}.line_height", part_key(*role)),
+                    format!(
+                        "{} is not a line height between 0.5 and 5",
+                        style.line_height
+                    ),
+                ));
+            }
+        }
+        Ok((photos, styles))
     }
 }
 
