@@ -1,7 +1,8 @@
-// The preview cycle: after a pause in typing the draft is checked and
-// rendered by Rust; the findings, the texts as they will print and the PDF's
-// bytes arrive together. One refresh runs at a time; edits made meanwhile
-// are shown by one more refresh when it ends.
+// The preview cycle: after a pause in typing the draft is rendered and
+// checked by Rust. The PDF and the check run side by side, each in its own
+// lane, so a slow check (the first suggestion for a new misspelling) never
+// holds the pages back. In each lane one request runs at a time; edits made
+// meanwhile are shown by one more request, of the newest draft, when it ends.
 
 import type { Draft } from "../bindings/Draft";
 import type { Finding } from "../bindings/Finding";
@@ -26,7 +27,7 @@ export class PreviewCycle {
   subject = $state("");
   /** The PDF's bytes, as exported. */
   pdf = $state<Uint8Array | null>(null);
-  /** How long Rust took to check and render it. */
+  /** How long Rust took to render it. */
   ms = $state<number | null>(null);
   /**
    * When the edit that `pdf` shows was made (`performance.now()`), 0 when it
@@ -39,6 +40,9 @@ export class PreviewCycle {
   private wanted: { draft: Draft; editedAt: number } | null = null;
   private running = false;
   private again = false;
+  /** The check lane: the newest draft waiting to be checked, and the loop checking. */
+  private checkWanted: Draft | null = null;
+  private checking: Promise<void> | null = null;
   private refresh = debounce(() => void this.run(), PREVIEW_MS);
 
   constructor(private readonly notices: Notices) {}
@@ -57,10 +61,40 @@ export class PreviewCycle {
    * Shows `draft` now (just opened, or about to be exported). When a refresh
    * is running already, this returns at once and that refresh runs again.
    */
-  now(draft: Draft, editedAt = 0): Promise<void> {
+  async now(draft: Draft, editedAt = 0): Promise<void> {
     this.refresh.cancel();
     this.wanted = { draft, editedAt };
-    return this.run();
+    await this.run();
+    // The findings are those of this draft, or of a newer one.
+    await this.checking;
+  }
+
+  /** Checks `draft` once the check running (if any) is done; resolves when the newest draft asked for is checked. */
+  private check(draft: Draft): Promise<void> {
+    this.checkWanted = draft;
+    this.checking ??= this.checkNewest().finally(() => {
+      this.checking = null;
+    });
+    return this.checking;
+  }
+
+  private async checkNewest(): Promise<void> {
+    while (this.checkWanted) {
+      const draft = this.checkWanted;
+      this.checkWanted = null;
+      try {
+        const checked = await ipc.checkDraft(draft);
+        // A newer draft is waiting: its findings come next; these would be stale.
+        if (this.checkWanted) continue;
+        this.findings = checked.findings;
+        this.printed = checked.printed;
+        this.complete = checked.complete;
+        this.direction = checked.direction;
+        this.subject = checked.subject;
+      } catch (error) {
+        if (!this.checkWanted) this.notices.fail(error);
+      }
+    }
   }
 
   private async run(): Promise<void> {
@@ -73,12 +107,8 @@ export class PreviewCycle {
     this.running = true;
     try {
       const started = performance.now();
-      const [checked, pdf] = await Promise.all([ipc.checkDraft(wanted.draft), ipc.previewPdf(wanted.draft)]);
-      this.findings = checked.findings;
-      this.printed = checked.printed;
-      this.complete = checked.complete;
-      this.direction = checked.direction;
-      this.subject = checked.subject;
+      void this.check(wanted.draft);
+      const pdf = await ipc.previewPdf(wanted.draft);
       this.editedAt = wanted.editedAt;
       this.pdf = pdf;
       this.ms = Math.round(performance.now() - started);

@@ -46,6 +46,38 @@ describe("the preview cycle", () => {
     expect([preview.printed?.dateline, preview.findings[0].message, preview.editedAt]).toEqual(["AB", "AB", 2]);
   });
 
+  it("shows the pages without waiting for a slow check, and then checks only the newest draft", async () => {
+    const { preview } = cycle();
+    const slow = settle<Checked>();
+    rust.checkDraft.mockReturnValueOnce(slow.promise);
+    preview.edited(draft("A"), 1);
+    await vi.advanceTimersByTimeAsync(PREVIEW_MS);
+    expect([preview.pdf !== null, preview.editedAt, preview.findings]).toEqual([true, 1, []]);
+    preview.edited(draft("AB"), 2);
+    await vi.advanceTimersByTimeAsync(PREVIEW_MS);
+    preview.edited(draft("ABC"), 3);
+    await vi.advanceTimersByTimeAsync(PREVIEW_MS);
+    expect(headlines(rust.previewPdf.mock.calls, 0)).toEqual(["A", "AB", "ABC"]);
+    expect(headlines(rust.checkDraft.mock.calls, 0)).toEqual(["A"]);
+    slow.resolve(checked("A"));
+    await vi.runAllTimersAsync();
+    expect(headlines(rust.checkDraft.mock.calls, 0)).toEqual(["A", "ABC"]);
+    expect(preview.findings[0].message).toBe("ABC");
+  });
+
+  it("waits for the check of the draft it was given before it resolves", async () => {
+    const { preview } = cycle();
+    const slow = settle<Checked>();
+    rust.checkDraft.mockReturnValueOnce(slow.promise);
+    let done = false;
+    void preview.now(draft("Before export")).then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(10);
+    expect([preview.pdf !== null, done]).toEqual([true, false]);
+    slow.resolve(checked("Before export"));
+    await vi.runAllTimersAsync();
+    expect([done, preview.findings[0].message]).toEqual([true, "Before export"]);
+  });
+
   it("runs one refresh at a time; edits made meanwhile are shown by one more, of the newest draft", async () => {
     const { preview } = cycle();
     const first = settle<Uint8Array<ArrayBuffer>>();
