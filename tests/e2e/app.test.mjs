@@ -491,12 +491,22 @@ test("spelling: the web context checks in the draft's language; a typo in the bo
   const web = () => app.browser.execute(() => window.__TAURI_INTERNALS__.invoke("web_spelling"));
   await app.browser.waitUntil(async () => (await web()).enabled, { timeout: 20000, timeoutMsg: "spell checking never came on" });
   assert.deepEqual((await web()).languages, ["en_GB"]);
+  // It follows the draft's language; Chinese is not checked, and the window says so.
+  await app.step("Release");
+  await app.browser.$("#field-language").selectByAttribute("value", "fr");
+  await app.browser.waitUntil(async () => (await web()).languages[0] === "fr_FR", { timeout: 20000, timeoutMsg: "spell checking did not switch to French" });
+  await app.browser.$("#field-language").selectByAttribute("value", "zh");
+  await app.browser.waitUntil(async () => !(await web()).enabled, { timeout: 20000, timeoutMsg: "spell checking stayed on for Chinese" });
+  assert.match(await app.browser.$(".toast").getText(), /Spelling is not checked in Chinese/);
+  await app.browser.$("#field-language").selectByAttribute("value", "en");
+  await app.browser.waitUntil(async () => (await web()).languages[0] === "en_GB", { timeout: 20000, timeoutMsg: "spell checking did not switch back to English" });
 
   await app.step("Body");
   await app.typeInto("release.body", " The Office gives assistence to Zhanibekov.");
   await app.step("Review");
   const item = (word) => app.browser.$(`.review-list li[data-code="misspelling"][data-word="${word}"]`);
-  await item("assistence").waitForExist({ timeout: 20000, timeoutMsg: "the misspelling never reached Review" });
+  // The French check of the English text may still be finding its ten suggestions.
+  await item("assistence").waitForExist({ timeout: 60000, timeoutMsg: "the misspelling never reached Review" });
   assert.match(await item("assistence").getText(), /did you mean `assistance`/);
   assert.match(await app.browser.$("#spelling-status").getText(), /checked with the en_GB dictionary.*en_GB-ize is not installed/s);
   await item("assistence").$("button*=Fix").click();

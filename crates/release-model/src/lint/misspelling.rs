@@ -25,8 +25,13 @@ pub trait Speller {
 }
 
 /// At most this many misspellings are reported, in reading order: past it a
-/// draft is in another language than it says, and suggestions cost time.
+/// draft is in another language than it says.
 const MAX_FINDINGS: usize = 100;
+
+/// Only the first this many misspellings of a check get a suggestion (and a
+/// fix): a suggestion costs up to a second (French), and a draft switched
+/// to another language would otherwise wait minutes for a hundred of them.
+pub(crate) const MAX_SUGGESTIONS: usize = 10;
 
 pub(crate) fn check(cx: &Context, speller: &dyn Speller, f: &mut Vec<Finding>) {
     let names = declared_names(cx.draft);
@@ -43,7 +48,11 @@ pub(crate) fn check(cx: &Context, speller: &dyn Speller, f: &mut Vec<Finding>) {
             {
                 continue;
             }
-            let suggestion = speller.suggest(word);
+            let suggestion = if reported < MAX_SUGGESTIONS {
+                speller.suggest(word)
+            } else {
+                None
+            };
             let message = match &suggestion {
                 Some(s) => format!("`{word}` is not in the dictionary: did you mean `{s}`?"),
                 None => format!("`{word}` is not in the dictionary"),
@@ -226,6 +235,20 @@ mod tests {
             .filter_map(|f| f.word)
             .collect();
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn only_the_first_misspellings_get_a_suggestion() {
+        let d = draft_saying(&"The assistence ".repeat(MAX_SUGGESTIONS + 3));
+        let found = misspelt(&d);
+        assert_eq!(found.len(), MAX_SUGGESTIONS + 3, "{found:?}");
+        let with_fix = found.iter().filter(|f| f.fix.is_some()).count();
+        assert_eq!(with_fix, MAX_SUGGESTIONS);
+        assert!(found[..MAX_SUGGESTIONS].iter().all(|f| f.fix.is_some()));
+        assert_eq!(
+            found[MAX_SUGGESTIONS].message,
+            "`assistence` is not in the dictionary"
+        );
     }
 
     #[test]

@@ -72,12 +72,15 @@ export class PreviewCycle {
   /** Checks `draft` once the check running (if any) is done; resolves when the newest draft asked for is checked. */
   private check(draft: Draft): Promise<void> {
     this.checkWanted = draft;
-    this.checking ??= this.checkNewest().finally(() => {
-      this.checking = null;
-    });
+    this.checking ??= this.checkNewest();
     return this.checking;
   }
 
+  /**
+   * Checks the newest draft asked for until none is waiting. The lane is
+   * freed right after the last look at `checkWanted`, with no wait between,
+   * so a draft asked for meanwhile is never left unchecked. Never throws.
+   */
   private async checkNewest(): Promise<void> {
     while (this.checkWanted) {
       const draft = this.checkWanted;
@@ -95,6 +98,7 @@ export class PreviewCycle {
         if (!this.checkWanted) this.notices.fail(error);
       }
     }
+    this.checking = null;
   }
 
   private async run(): Promise<void> {
