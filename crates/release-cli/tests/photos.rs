@@ -5,6 +5,7 @@
 
 mod common;
 
+use release_test_tools::images::jpeg;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -30,17 +31,6 @@ fn stdout_of(out: &Output) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn jpeg(width: u16, height: u16) -> Vec<u8> {
-    let pixels: Vec<u8> = (0..usize::from(width) * usize::from(height) * 3)
-        .map(|i| (i * 5 % 229) as u8)
-        .collect();
-    let mut out = Vec::new();
-    jpeg_encoder::Encoder::new(&mut out, 85)
-        .encode(&pixels, width, height, jpeg_encoder::ColorType::Rgb)
-        .expect("encodes");
-    out
 }
 
 fn draft_naming(file: &str) -> String {

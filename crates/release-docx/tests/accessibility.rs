@@ -64,18 +64,7 @@ fn read(doc: &Document) -> serde_json::Value {
         render(doc, &DocxOptions::default()).expect("renders"),
     )
     .expect("write");
-    let out = Command::new(release_test_tools::python())
-        .args(["-c", READ])
-        .arg(&path)
-        .stdin(Stdio::null())
-        .output()
-        .expect("python runs");
-    assert!(
-        out.status.success(),
-        "python-docx could not read the DOCX:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    release_test_tools::python_json(READ, &path)
 }
 
 fn png() -> Vec<u8> {

@@ -9,22 +9,12 @@ use common::Package;
 use release_docx::{DocxOptions, render};
 use release_model::{Photo, Run, example};
 use release_style::{Blob, Document, Image, builtin, document_with_photos};
-use release_test_tools::{python, system_tool};
+use release_test_tools::images::jpeg;
+use release_test_tools::{python_json, system_tool};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const ALT: &str = "Delegates seated around a long table under UN flags & banners.";
-
-fn jpeg(width: u16, height: u16) -> Vec<u8> {
-    let pixels: Vec<u8> = (0..usize::from(width) * usize::from(height) * 3)
-        .map(|i| (i * 11 % 233) as u8)
-        .collect();
-    let mut out = Vec::new();
-    jpeg_encoder::Encoder::new(&mut out, 80)
-        .encode(&pixels, width, height, jpeg_encoder::ColorType::Rgb)
-        .expect("encodes");
-    out
-}
 
 fn with_photo(bytes: &[u8]) -> Document {
     let mut draft = example();
@@ -93,17 +83,7 @@ shapes = [{"descr": s._inline.docPr.get("descr"), "id": s._inline.docPr.get("id"
 paras = [[p.style.name, p.text] for p in d.paragraphs]
 print(json.dumps({"shapes": shapes, "paras": paras}))
 "#;
-    let out = Command::new(python())
-        .args(["-c", script])
-        .arg(&path)
-        .output()
-        .expect("python runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let seen: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let seen = python_json(script, &path);
     let shapes = seen["shapes"].as_array().expect("shapes");
     assert_eq!(shapes.len(), 1, "{seen}");
     assert_eq!(shapes[0]["descr"], ALT);

@@ -13,6 +13,7 @@ use common::tagged::{Report, inspect};
 use common::{example_in, pdf};
 use release_pdf::{PdfOptions, PdfStandard};
 use release_style::{Block, Document, ListMarker, Logo, LogoPlace, Role, Span};
+use release_test_tools::images::jpeg;
 
 /// Text as a reader compares it: soft hyphens and characters no export
 /// carries dropped, whitespace runs as one space.
@@ -395,17 +396,6 @@ fn less_can_be_asked_for_untagged_or_tagged_only() {
     );
     assert_reading_order(&doc, &reports[0]);
     assert_clean(&reports[1]);
-}
-
-fn jpeg(width: u16, height: u16) -> Vec<u8> {
-    let pixels: Vec<u8> = (0..usize::from(width) * usize::from(height) * 3)
-        .map(|i| (i * 13 % 251) as u8)
-        .collect();
-    let mut out = Vec::new();
-    jpeg_encoder::Encoder::new(&mut out, 80)
-        .encode(&pixels, width, height, jpeg_encoder::ColorType::Rgb)
-        .expect("encodes");
-    out
 }
 
 #[test]

@@ -9,29 +9,7 @@ use common::{pdf, tool};
 use lopdf::{Document as Pdf, Object};
 use release_model::{Photo, Run, example};
 use release_style::{Blob, Document, Image, Role, builtin, document_with_photos};
-
-fn jpeg(width: u16, height: u16, color: jpeg_encoder::ColorType, channels: usize) -> Vec<u8> {
-    let pixels: Vec<u8> = (0..usize::from(width) * usize::from(height) * channels)
-        .map(|i| (i * 13 % 241) as u8)
-        .collect();
-    let mut out = Vec::new();
-    jpeg_encoder::Encoder::new(&mut out, 80)
-        .encode(&pixels, width, height, color)
-        .expect("encodes");
-    out
-}
-
-fn rgba_png(width: u32, height: u32) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut encoder = png::Encoder::new(&mut out, width, height);
-    encoder.set_color(png::ColorType::Rgba);
-    let mut writer = encoder.write_header().expect("header");
-    writer
-        .write_image_data(&[0, 128, 255, 100].repeat((width * height) as usize))
-        .expect("data");
-    writer.finish().expect("finish");
-    out
-}
+use release_test_tools::images::{jpeg, jpeg_of, png_of};
 
 fn image(file: &str, bytes: Vec<u8>) -> Image {
     Image {
@@ -109,7 +87,7 @@ fn name(stream: &lopdf::Stream, key: &[u8]) -> String {
 
 #[test]
 fn a_jpeg_is_embedded_byte_for_byte() {
-    let bytes = jpeg(640, 480, jpeg_encoder::ColorType::Rgb, 3);
+    let bytes = jpeg(640, 480);
     let pdf = pdf(&with_photos("un", vec![image("a.jpg", bytes.clone())]));
     let images = xobjects(&pdf);
     let (key, stream) = images.iter().find(|(k, _)| k == "Ph1").expect("Ph1");
@@ -141,7 +119,7 @@ fn a_jpeg_is_embedded_byte_for_byte() {
 
 #[test]
 fn adobe_cmyk_is_decoded_inverted() {
-    let bytes = jpeg(64, 64, jpeg_encoder::ColorType::Cmyk, 4);
+    let bytes = jpeg_of(64, 64, jpeg_encoder::ColorType::Cmyk, 13);
     let pdf = pdf(&with_photos("un", vec![image("c.jpg", bytes.clone())]));
     let (_, stream) = xobjects(&pdf)
         .into_iter()
@@ -162,7 +140,13 @@ fn adobe_cmyk_is_decoded_inverted() {
 
 #[test]
 fn a_png_keeps_its_alpha_as_a_soft_mask() {
-    let pdf = pdf(&with_photos("un", vec![image("p.png", rgba_png(50, 40))]));
+    let pdf = pdf(&with_photos(
+        "un",
+        vec![image(
+            "p.png",
+            png_of(50, 40, png::ColorType::Rgba, &[0, 128, 255, 100]),
+        )],
+    ));
     let images = xobjects(&pdf);
     let (_, stream) = images.iter().find(|(k, _)| k == "Ph1").expect("Ph1");
     assert_eq!(name(stream, b"Filter"), "FlateDecode");
@@ -173,13 +157,7 @@ fn a_png_keeps_its_alpha_as_a_soft_mask() {
 
 #[test]
 fn captions_and_credits_read_in_order_after_the_first_paragraph() {
-    let doc = with_photos(
-        "un",
-        vec![image(
-            "a.jpg",
-            jpeg(300, 200, jpeg_encoder::ColorType::Rgb, 3),
-        )],
-    );
+    let doc = with_photos("un", vec![image("a.jpg", jpeg(300, 200))]);
     let text = tool("pdftotext", &[], &pdf(&doc)).replace('\n', " ");
     let first = text.find("jointly launched").expect("first paragraph");
     let caption = text.find("Caption 1 under the photo.").expect("caption");
@@ -196,12 +174,7 @@ fn a_photo_never_parts_from_its_caption_and_credit() {
     // Enough photos that some must start a page: each caption block (the
     // photo stands on it) is whole on its page, with its credit.
     let images: Vec<Image> = (0..5)
-        .map(|i| {
-            image(
-                &format!("{i}.jpg"),
-                jpeg(400, 300, jpeg_encoder::ColorType::Rgb, 3),
-            )
-        })
+        .map(|i| image(&format!("{i}.jpg"), jpeg(400, 300)))
         .collect();
     let doc = with_photos("un", images);
     let pages = release_pdf::pagination(&doc, &release_pdf::PdfOptions::default()).expect("laid");
@@ -243,8 +216,11 @@ fn the_same_document_gives_the_same_bytes() {
         with_photos(
             "newswire",
             vec![
-                image("a.jpg", jpeg(120, 90, jpeg_encoder::ColorType::Rgb, 3)),
-                image("b.png", rgba_png(20, 20)),
+                image("a.jpg", jpeg(120, 90)),
+                image(
+                    "b.png",
+                    png_of(20, 20, png::ColorType::Rgba, &[0, 128, 255, 100]),
+                ),
             ],
         )
     };
@@ -256,13 +232,7 @@ fn wherever_the_page_breaks_the_credit_stays_with_its_photo() {
     // The photo moves down the page as the paragraph before it grows, so
     // some of these put the page break between caption and credit unless
     // the layout keeps them together.
-    let base = with_photos(
-        "un",
-        vec![image(
-            "a.jpg",
-            jpeg(400, 300, jpeg_encoder::ColorType::Rgb, 3),
-        )],
-    );
+    let base = with_photos("un", vec![image("a.jpg", jpeg(400, 300))]);
     let caption = base.figures[0].block;
     let mut kept_across_a_break = 0;
     for words in (0..360).step_by(6) {
@@ -362,7 +332,7 @@ fn placement(bytes: &[u8]) -> [f32; 6] {
 
 #[test]
 fn the_exif_orientation_turns_the_photo_when_it_is_placed() {
-    let stored = jpeg(400, 200, jpeg_encoder::ColorType::Rgb, 3);
+    let stored = jpeg(400, 200);
     let upright = placement(&pdf(&with_photos(
         "un",
         vec![image("a.jpg", stored.clone())],

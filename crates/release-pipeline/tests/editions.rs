@@ -5,25 +5,14 @@
 
 use release_model::{Date, Draft, Photo, Run, example};
 use release_pipeline::{Format, Photos, Styles, mail_clipboard, prepare};
+use release_test_tools::images::jpeg;
 use std::path::Path;
-
-fn jpeg() -> Vec<u8> {
-    let (width, height) = (64u16, 48u16);
-    let pixels: Vec<u8> = (0..usize::from(width) * usize::from(height) * 3)
-        .map(|i| (i * 7 % 251) as u8)
-        .collect();
-    let mut out = Vec::new();
-    jpeg_encoder::Encoder::new(&mut out, 85)
-        .encode(&pixels, width, height, jpeg_encoder::ColorType::Rgb)
-        .expect("encodes");
-    out
-}
 
 const ALT: &str = "Delegates seated around a long table under UN flags.";
 
 /// The example with one photo, in a folder of its own with the image.
 fn with_photo(dir: &Path) -> Draft {
-    std::fs::write(dir.join("launch.jpg"), jpeg()).expect("image");
+    std::fs::write(dir.join("launch.jpg"), jpeg(64, 48)).expect("image");
     let mut draft = example();
     draft.release.photos = vec![Photo {
         file: "launch.jpg".to_owned(),

@@ -8,21 +8,11 @@ use release_model::{Photo, Run};
 use release_pipeline::{
     Photos, PipelineError, add_photo, adopt_photos, export_package, import_package, pack, unpack,
 };
+use release_test_tools::images::jpeg_of;
 use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 use zip::write::SimpleFileOptions;
-
-fn jpeg(seed: u8) -> Vec<u8> {
-    let pixels: Vec<u8> = (0..64 * 48 * 3)
-        .map(|i: usize| (i as u8).wrapping_mul(seed))
-        .collect();
-    let mut out = Vec::new();
-    jpeg_encoder::Encoder::new(&mut out, 80)
-        .encode(&pixels, 64, 48, jpeg_encoder::ColorType::Rgb)
-        .expect("encodes");
-    out
-}
 
 fn library(dir: &Path) -> (Library, Arc<ManualClock>) {
     let clock = Arc::new(ManualClock::new(Timestamp::from_system(
@@ -61,9 +51,9 @@ fn the_same_image_added_twice_is_one_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (library, _) = library(&dir.path().join("lib"));
     let outside = dir.path().join("launch.jpg");
-    std::fs::write(&outside, jpeg(3)).expect("write");
+    std::fs::write(&outside, jpeg_of(64, 48, jpeg_encoder::ColorType::Rgb, 3)).expect("write");
     let copy = dir.path().join("copy of launch.jpg");
-    std::fs::write(&copy, jpeg(3)).expect("write");
+    std::fs::write(&copy, jpeg_of(64, 48, jpeg_encoder::ColorType::Rgb, 3)).expect("write");
     let first = add_photo(&library, &outside).expect("added");
     #[cfg(unix)]
     let inode = |file: &str| {
@@ -85,7 +75,7 @@ fn the_same_image_added_twice_is_one_file() {
     assert_eq!(library.assets().expect("assets").len(), 1);
     assert_eq!(
         std::fs::read(library.dir().join(&first)).expect("stored"),
-        jpeg(3)
+        jpeg_of(64, 48, jpeg_encoder::ColorType::Rgb, 3)
     );
     // What is not an image is not stored.
     std::fs::write(dir.path().join("notes.jpg"), b"%PDF-1.4").expect("write");
@@ -99,9 +89,13 @@ fn an_image_stays_while_anything_names_it() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (library, clock) = library(dir.path());
     let source = dir.path().join("..").join("shared.jpg");
-    std::fs::write(&source, jpeg(5)).expect("write");
+    std::fs::write(&source, jpeg_of(64, 48, jpeg_encoder::ColorType::Rgb, 5)).expect("write");
     let shared = add_photo(&library, &source).expect("added");
-    std::fs::write(dir.path().join("../only.jpg"), jpeg(9)).expect("write");
+    std::fs::write(
+        dir.path().join("../only.jpg"),
+        jpeg_of(64, 48, jpeg_encoder::ColorType::Rgb, 9),
+    )
+    .expect("write");
     let only = add_photo(&library, &dir.path().join("../only.jpg")).expect("added");
     let a = draft_with(&library, &[&shared, &only]);
     let b = draft_with(&library, &[&shared]);
@@ -140,7 +134,11 @@ fn an_image_stays_while_anything_names_it() {
 fn a_fresh_image_is_not_collected_before_its_draft_is_saved() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (library, _) = library(&dir.path().join("lib"));
-    std::fs::write(dir.path().join("a.jpg"), jpeg(2)).expect("write");
+    std::fs::write(
+        dir.path().join("a.jpg"),
+        jpeg_of(64, 48, jpeg_encoder::ColorType::Rgb, 2),
+    )
+    .expect("write");
     add_photo(&library, &dir.path().join("a.jpg")).expect("added");
     assert!(library.collect_assets().expect("collects").is_empty());
     assert_eq!(library.assets().expect("assets").len(), 1);
@@ -152,7 +150,11 @@ fn a_draft_from_outside_brings_its_photos_in() {
     let (library, _) = library(&dir.path().join("lib"));
     let outside = dir.path().join("mail");
     std::fs::create_dir_all(outside.join("photos")).expect("mkdir");
-    std::fs::write(outside.join("photos/a.jpg"), jpeg(4)).expect("write");
+    std::fs::write(
+        outside.join("photos/a.jpg"),
+        jpeg_of(64, 48, jpeg_encoder::ColorType::Rgb, 4),
+    )
+    .expect("write");
     let mut draft = release_model::example();
     draft.release.photos = vec![photo("photos/a.jpg")];
     let adopted = adopt_photos(&library, &draft, &outside).expect("adopted");
@@ -166,8 +168,16 @@ fn a_package_round_trips() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (from, _) = library(&dir.path().join("mine"));
     let (to, _) = library(&dir.path().join("colleague"));
-    std::fs::write(dir.path().join("a.jpg"), jpeg(6)).expect("write");
-    std::fs::write(dir.path().join("b.jpg"), jpeg(8)).expect("write");
+    std::fs::write(
+        dir.path().join("a.jpg"),
+        jpeg_of(64, 48, jpeg_encoder::ColorType::Rgb, 6),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("b.jpg"),
+        jpeg_of(64, 48, jpeg_encoder::ColorType::Rgb, 8),
+    )
+    .expect("write");
     let a = add_photo(&from, &dir.path().join("a.jpg")).expect("added");
     let b = add_photo(&from, &dir.path().join("b.jpg")).expect("added");
     let id = draft_with(&from, &[&a, &b, &a]);
@@ -211,7 +221,11 @@ fn a_package_round_trips() {
     // Packing a draft file beside its photos works too.
     let folder = dir.path().join("loose");
     std::fs::create_dir_all(&folder).expect("mkdir");
-    std::fs::write(folder.join("p.jpg"), jpeg(6)).expect("write");
+    std::fs::write(
+        folder.join("p.jpg"),
+        jpeg_of(64, 48, jpeg_encoder::ColorType::Rgb, 6),
+    )
+    .expect("write");
     let mut loose = release_model::example();
     loose.release.photos = vec![photo("p.jpg")];
     assert!(unpack(&pack(&loose, &folder).expect("packs"), "loose").is_ok());
@@ -254,7 +268,7 @@ fn refused(bytes: &[u8], words: &str) {
 
 #[test]
 fn unsafe_or_damaged_packages_are_refused_whole() {
-    let good = jpeg(1);
+    let good = jpeg_of(64, 48, jpeg_encoder::ColorType::Rgb, 1);
     let text = draft_text(&["photos/a.jpg"]);
     // A good one, to be sure the cases below fail for their reason.
     let dir = tempfile::tempdir().expect("tempdir");
@@ -308,7 +322,10 @@ fn unsafe_or_damaged_packages_are_refused_whole() {
     let two = zip_of(&[
         ("draft.release.json", text.as_bytes()),
         ("photos/a.jpg", &good),
-        ("photos/b.jpg", &jpeg(2)),
+        (
+            "photos/b.jpg",
+            &jpeg_of(64, 48, jpeg_encoder::ColorType::Rgb, 2),
+        ),
     ]);
     let mut bytes = two.clone();
     let places: Vec<usize> = two

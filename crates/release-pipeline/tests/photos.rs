@@ -4,33 +4,11 @@
 
 use release_model::{Date, Draft, Photo, Run, Severity, example};
 use release_pipeline::{Format, Photos, PipelineError, Styles, prepare, read_photo, thumbnail};
+use release_test_tools::images::{jpeg, png};
 use std::path::Path;
 
 fn today() -> Date {
     Date::parse("2021-12-08").expect("date")
-}
-
-fn jpeg(width: u16, height: u16) -> Vec<u8> {
-    let pixels: Vec<u8> = (0..usize::from(width) * usize::from(height) * 3)
-        .map(|i| (i * 7 % 251) as u8)
-        .collect();
-    let mut out = Vec::new();
-    jpeg_encoder::Encoder::new(&mut out, 85)
-        .encode(&pixels, width, height, jpeg_encoder::ColorType::Rgb)
-        .expect("encodes");
-    out
-}
-
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut encoder = png::Encoder::new(&mut out, width, height);
-    encoder.set_color(png::ColorType::Rgb);
-    let mut writer = encoder.write_header().expect("header");
-    writer
-        .write_image_data(&vec![90; (width * height * 3) as usize])
-        .expect("data");
-    writer.finish().expect("finish");
-    out
 }
 
 fn draft_with(file: &str) -> Draft {

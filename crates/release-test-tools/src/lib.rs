@@ -6,6 +6,8 @@
 //! fresh machine. A missing tool fails the test, saying what installs it:
 //! these checks are never skipped.
 
+pub mod images;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -39,18 +41,32 @@ pub fn system_tool(name: &str) -> PathBuf {
 /// on `file`, and gives the JSON it prints; a reader that fails fails the
 /// test with its error.
 pub fn read_with(reader: &str, file: &Path) -> serde_json::Value {
-    let out = Command::new(python())
-        .arg(checkout().join("tests/tools").join(reader))
+    let mut command = Command::new(python());
+    command.arg(checkout().join("tests/tools").join(reader));
+    json_of(command, reader, file)
+}
+
+/// Runs the Python `script` (given as `python -c SCRIPT FILE`) with the
+/// tests' Python on `file`, and gives the JSON it prints.
+pub fn python_json(script: &str, file: &Path) -> serde_json::Value {
+    let mut command = Command::new(python());
+    command.args(["-c", script]);
+    json_of(command, "the Python script", file)
+}
+
+fn json_of(mut command: Command, what: &str, file: &Path) -> serde_json::Value {
+    let out = command
         .arg(file)
+        .stdin(std::process::Stdio::null())
         .output()
         .expect("the tests' Python runs");
     assert!(
         out.status.success(),
-        "{reader} could not read {}:\n{}",
+        "{what} could not read {}:\n{}",
         file.display(),
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{reader} prints JSON: {e}"))
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{what} prints JSON: {e}"))
 }
 
 /// `file` read back with python-docx (`tests/tools/read-docx.py`):
