@@ -6,8 +6,9 @@
 //! folder once. Run with `cargo bench -p release-pipeline`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use release_model::{Date, Draft, Photo, Run};
+use release_model::{Date, Draft};
 use release_pipeline::{Format, Photos, Styles, prepare, preview_pdf, thumbnail};
+use release_test_tools::images::example_with_photo;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -40,18 +41,6 @@ fn twelve_megapixels() -> PathBuf {
     file
 }
 
-fn with_photo(file: &str) -> Draft {
-    let mut draft = release_model::example();
-    draft.release.photos = vec![Photo {
-        file: file.to_owned(),
-        caption: vec![Run::plain("Delegates at the launch in Dushanbe.")],
-        credit: "Manuel Elías".to_owned(),
-        alt: "Delegates seated around a long table under UN flags.".to_owned(),
-        ..Photo::default()
-    }];
-    draft
-}
-
 fn bench(c: &mut Criterion) {
     let file = twelve_megapixels();
     let folder = file.parent().expect("folder").to_owned();
@@ -72,7 +61,7 @@ fn bench(c: &mut Criterion) {
         prepared.render(Format::Pdf).expect("renders").bytes
     };
     let plain = release_model::example();
-    let photo = with_photo("12mp.jpg");
+    let photo = example_with_photo("12mp.jpg");
     let mut group = c.benchmark_group("pdf export");
     group.bench_function("example", |b| b.iter(|| export(black_box(&plain))));
     group.bench_function("example with a 12-MP JPEG", |b| {

@@ -2,25 +2,13 @@
 //! error at its field naming the file, before any export reads it, and
 //! nothing of a file outside the draft's folder reaches an export.
 
-use release_model::{Date, Draft, Photo, Run, Severity, example};
+use release_model::{Date, Draft, Severity};
 use release_pipeline::{Format, Photos, PipelineError, Styles, prepare, read_photo, thumbnail};
-use release_test_tools::images::{jpeg, png};
+use release_test_tools::images::{example_with_photo, jpeg, png};
 use std::path::Path;
 
 fn today() -> Date {
     Date::parse("2021-12-08").expect("date")
-}
-
-fn draft_with(file: &str) -> Draft {
-    let mut draft = example();
-    draft.release.photos = vec![Photo {
-        file: file.to_owned(),
-        caption: vec![Run::plain("Delegates at the launch in Dushanbe.")],
-        credit: "Manuel Elías".to_owned(),
-        alt: "Delegates seated around a long table under UN flags.".to_owned(),
-        ..Photo::default()
-    }];
-    draft
 }
 
 /// The findings at `release.photos[0].file`: (severity, code, message).
@@ -74,7 +62,7 @@ fn a_good_photo_passes_and_is_printed() {
     std::fs::create_dir(dir.path().join("photos")).expect("mkdir");
     let bytes = jpeg(1200, 800);
     std::fs::write(dir.path().join("photos/launch.jpg"), &bytes).expect("write");
-    let draft = draft_with("photos/launch.jpg");
+    let draft = example_with_photo("photos/launch.jpg");
     assert_eq!(at_file(&draft, Some(dir.path())), []);
     let styles = Styles::new(None);
     let photos = Photos::read(&draft, Some(dir.path()));
@@ -105,7 +93,7 @@ fn paths_out_of_the_folder_never_reach_an_export() {
     // `..` and absolute paths are refused by validation, before any read.
     let absolute = secret.display().to_string();
     for file in ["../id_rsa", "../../.ssh/id_rsa", absolute.as_str()] {
-        let found = at_file(&draft_with(file), Some(&folder));
+        let found = at_file(&example_with_photo(file), Some(&folder));
         assert_eq!(found.len(), 1, "{file}: {found:?}");
         assert_eq!(found[0].1, "photo-path", "{file}");
         assert!(read_photo(&folder, file).is_err(), "{file}");
@@ -116,13 +104,13 @@ fn paths_out_of_the_folder_never_reach_an_export() {
         std::os::unix::fs::symlink(&secret, folder.join("photo.jpg")).expect("symlink");
         std::os::unix::fs::symlink(root.path(), folder.join("up")).expect("symlink");
         one_error(
-            &draft_with("photo.jpg"),
+            &example_with_photo("photo.jpg"),
             Some(&folder),
             "photo-path",
             &["photo.jpg", "link"],
         );
         one_error(
-            &draft_with("up/id_rsa"),
+            &example_with_photo("up/id_rsa"),
             Some(&folder),
             "photo-path",
             &["up/id_rsa"],
@@ -163,7 +151,7 @@ fn every_bad_file_is_a_clear_error_naming_field_and_file() {
         ("folder.jpg", "photo-unreadable", &["folder.jpg"]),
     ] {
         let started = std::time::Instant::now();
-        one_error(&draft_with(file), Some(d), code, words);
+        one_error(&example_with_photo(file), Some(d), code, words);
         assert!(started.elapsed().as_secs() < 5, "{file} took too long");
     }
     // Thumbnails refuse them the same way.
@@ -173,7 +161,12 @@ fn every_bad_file_is_a_clear_error_naming_field_and_file() {
 
 #[test]
 fn a_draft_without_a_folder_cannot_use_photos() {
-    one_error(&draft_with("a.jpg"), None, "photo-no-folder", &["a.jpg"]);
+    one_error(
+        &example_with_photo("a.jpg"),
+        None,
+        "photo-no-folder",
+        &["a.jpg"],
+    );
 }
 
 #[test]
@@ -181,7 +174,7 @@ fn a_small_photo_prints_soft_and_is_a_warning() {
     let dir = tempfile::tempdir().expect("tempdir");
     // 600 px across 140 mm (5.5 in) is about 109 dpi.
     std::fs::write(dir.path().join("small.jpg"), jpeg(600, 450)).expect("write");
-    let found = at_file(&draft_with("small.jpg"), Some(dir.path()));
+    let found = at_file(&example_with_photo("small.jpg"), Some(dir.path()));
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(
         (found[0].0, found[0].1.as_str()),
@@ -190,7 +183,10 @@ fn a_small_photo_prints_soft_and_is_a_warning() {
     assert!(found[0].2.contains("109 dpi"), "{}", found[0].2);
     // 1200 px across the same width is enough.
     std::fs::write(dir.path().join("large.jpg"), jpeg(1200, 900)).expect("write");
-    assert_eq!(at_file(&draft_with("large.jpg"), Some(dir.path())), []);
+    assert_eq!(
+        at_file(&example_with_photo("large.jpg"), Some(dir.path())),
+        []
+    );
 }
 
 #[test]

@@ -46,3 +46,19 @@ pub fn png_of(width: u32, height: u32, color: png::ColorType, pixel: &[u8]) -> V
 pub fn png(width: u32, height: u32) -> Vec<u8> {
     png_of(width, height, png::ColorType::Rgb, &[90, 90, 90])
 }
+
+/// The example release with one photo, `file`, with its caption, credit
+/// and alt text.
+pub fn example_with_photo(file: &str) -> release_model::Draft {
+    let mut draft = release_model::example();
+    draft.release.photos = vec![release_model::Photo {
+        file: file.to_owned(),
+        caption: vec![release_model::Run::plain(
+            "Delegates at the launch in Dushanbe.",
+        )],
+        credit: "Manuel Elías".to_owned(),
+        alt: "Delegates seated around a long table under UN flags.".to_owned(),
+        ..release_model::Photo::default()
+    }];
+    draft
+}
