@@ -6,7 +6,8 @@ use crate::error::{CliError, Result};
 use crate::input;
 use clap::Subcommand;
 use release_drafts::{DraftsError, Entry, Library, Revision, Template, default_library_dir};
-use release_model::{Photo, Run};
+use release_model::{Photo, Run, Severity};
+use release_pipeline::{ExportOptions, Format, PipelineError, Spelling, Styles};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -30,7 +31,9 @@ enum DraftsCommand {
         after_help = "Examples:\n  release-composer drafts list\n  release-composer drafts list --json\n  release-composer drafts list --library ~/Nextcloud/drafts"
     )]
     List {
-        /// Print a JSON array of {id, modified, size, summary, damage}.
+        /// Print a JSON array of {id, modified, size, summary, damage,
+        /// group}: `group` is the draft's edition group (the id of the
+        /// release's first draft), `summary.language` its language.
         #[arg(long)]
         json: bool,
     },
@@ -43,7 +46,21 @@ enum DraftsCommand {
         #[arg(long)]
         from_example: bool,
     },
-    /// Print a draft as JSON.
+    /// Make a language edition of a draft: a new draft in LANGUAGE linked
+    /// to it, with its facts (date, embargo, reference, photos, contacts,
+    /// style) and, to be translated, its text. Prints the new draft's id.
+    #[command(
+        after_help = "Examples:\n  release-composer drafts edition 20211208-k3f9qz --language fr\n  fr=$(release-composer drafts edition 20211208-k3f9qz --language fr)"
+    )]
+    Edition {
+        id: String,
+        /// The edition's language: en, fr, es, ru, ar or zh.
+        #[arg(long, value_name = "LANGUAGE")]
+        language: String,
+    },
+    /// Print a draft as JSON. For a language edition, standard error lists
+    /// the parts still untranslated and those whose source changed since,
+    /// with the changed words (`[-old-]{+new+}`).
     #[command(
         after_help = "Examples:\n  release-composer drafts show 20211208-k3f9qz > launch.release.json\n  release-composer drafts show --raw 20211208-k3f9qz"
     )]
@@ -130,6 +147,21 @@ enum DraftsCommand {
         after_help = "Examples:\n  release-composer drafts import launch.release.zip\n  release-composer drafts import ~/Downloads/launch.release.json"
     )]
     Import { file: PathBuf },
+    /// Export every language edition of a draft's release into DIR, each in
+    /// every format (or those of --formats), named with the date, the
+    /// headline and the language code (`2021-12-08 Launch of ….fr.pdf`).
+    /// Each edition's e-mail lists the others when its style asks for it.
+    /// An edition with errors is not exported; the others are.
+    #[command(
+        after_help = "Examples:\n  release-composer drafts export-editions 20211208-k3f9qz out/\n  release-composer drafts export-editions 20211208-k3f9qz out/ --formats pdf,eml"
+    )]
+    ExportEditions {
+        id: String,
+        dir: PathBuf,
+        /// Comma-separated: pdf, docx, eml, html, txt.
+        #[arg(long, value_delimiter = ',', default_value = "pdf,docx,eml,html,txt")]
+        formats: Vec<String>,
+    },
     /// List the drafts whose title, headline or body hold every word given.
     #[command(after_help = "Example:\n  release-composer drafts search dushanbe counter-terrorism")]
     Search {
@@ -140,13 +172,18 @@ enum DraftsCommand {
 
 /// Runs a `drafts` subcommand: exit 0 when it did what was asked, 2 when it
 /// could not (the message names the draft or file).
-pub(crate) fn run(args: Args) -> Result {
+pub(crate) fn run(args: Args, styles: &Styles, spelling: &Spelling) -> Result {
     let dir = args.library.map_or_else(default_library_dir, Ok)?;
     let library = Library::open(&dir)?;
     match args.command {
         DraftsCommand::List { json } => print_entries(&library.list()?, json),
         DraftsCommand::New { from_example } => new(&library, from_example),
         DraftsCommand::Show { id, raw } => show(&library, &id, raw),
+        DraftsCommand::Edition { id, language } => {
+            let opened = library.new_edition(&id, &language)?;
+            println!("{}", opened.id);
+            Ok(())
+        }
         DraftsCommand::Save { id, expect } => save(&library, &id, expect.as_deref()),
         DraftsCommand::History { id, json } => history(&library, &id, json),
         DraftsCommand::Restore { id, revision } => {
@@ -196,8 +233,73 @@ pub(crate) fn run(args: Args) -> Result {
             Ok(())
         }
         DraftsCommand::Import { file } => import(&library, &file),
+        DraftsCommand::ExportEditions { id, dir, formats } => {
+            export_editions(&library, &id, &dir, &formats, styles, spelling)
+        }
         DraftsCommand::Search { words } => print_entries(&library.search(&words.join(" "))?, false),
     }
+}
+
+fn export_editions(
+    library: &Library,
+    id: &str,
+    dir: &Path,
+    formats: &[String],
+    styles: &Styles,
+    spelling: &Spelling,
+) -> Result {
+    let formats = formats
+        .iter()
+        .map(|name| {
+            Format::ALL
+                .into_iter()
+                .find(|f| f.extension() == name.trim().to_ascii_lowercase())
+                .ok_or_else(|| {
+                    CliError::Unreadable(format!(
+                        "--formats: `{name}` is not one of pdf, docx, eml, html, txt"
+                    ))
+                })
+        })
+        .collect::<Result<Vec<Format>>>()?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| CliError::Unreadable(format!("{}: cannot be made: {e}", dir.display())))?;
+    let editions =
+        release_pipeline::prepare_editions(library, id, styles, input::today_utc(), spelling)?;
+    let mut failures = Vec::new();
+    for edition in editions {
+        let who = format!("draft `{}` ({})", edition.id, edition.language);
+        let prepared = match edition.prepared {
+            Ok(prepared) => prepared,
+            Err(PipelineError::Refused { findings }) => {
+                for finding in findings.iter().filter(|f| f.severity == Severity::Error) {
+                    eprintln!("{who}: {finding}");
+                }
+                failures.push(CliError::Invalid(format!(
+                    "{who}: not exported: fix its errors first"
+                )));
+                continue;
+            }
+            Err(e) => {
+                failures.push(CliError::from(e).about(&who));
+                continue;
+            }
+        };
+        let options = ExportOptions {
+            other_editions: edition.other_editions,
+            ..ExportOptions::default()
+        };
+        for &format in &formats {
+            let path = dir.join(release_pipeline::edition_file_name(&prepared.draft, format));
+            let written = prepared
+                .render_with(format, &options)
+                .and_then(|output| release_pipeline::write_export(&path, &output.bytes));
+            match written {
+                Ok(()) => println!("{}", path.display()),
+                Err(e) => failures.push(CliError::from(e).about(&who)),
+            }
+        }
+    }
+    crate::error::last_of(failures)
 }
 
 fn add_photo(library: &Library, id: &str, image: &Path, mut photo: Photo) -> Result {
@@ -244,9 +346,10 @@ fn show(library: &Library, id: &str, raw: bool) -> Result {
     let text = if raw {
         library.raw_text(id)
     } else {
-        library
-            .load(id)
-            .map(|opened| release_model::to_json(&opened.draft))
+        library.load(id).map(|opened| {
+            edition_notes(library, &opened.draft);
+            release_model::to_json(&opened.draft)
+        })
     };
     match text {
         Ok(text) => {
@@ -257,6 +360,32 @@ fn show(library: &Library, id: &str, raw: bool) -> Result {
             "{e}\nrelease-composer: to see its text: release-composer drafts show --raw {id}"
         ))),
         Err(e) => Err(e.into()),
+    }
+}
+
+/// For a language edition, what is left to translate and what changed in
+/// its source, on standard error (standard output is the draft).
+fn edition_notes(library: &Library, draft: &release_model::Draft) {
+    for finding in release_model::untranslated(draft) {
+        eprintln!("{}: untranslated: {}", finding.path, finding.message);
+    }
+    match library.edition_status(draft) {
+        Ok(Some(status)) if !status.source_found => eprintln!(
+            "edition: the source draft `{}` is not in this library; nothing can be compared",
+            status.source
+        ),
+        Ok(Some(status)) => {
+            for stale in status.stale {
+                eprintln!(
+                    "{}: out of date: {}\n  {}",
+                    stale.path,
+                    stale.message,
+                    release_model::diff_text(&stale.changes).replace('\n', "\n  ")
+                );
+            }
+        }
+        Ok(None) => {}
+        Err(e) => eprintln!("edition: cannot compare with the source: {e}"),
     }
 }
 

@@ -112,7 +112,7 @@ fn main() -> ExitCode {
                 today: today.as_deref(),
             },
         ),
-        Command::Drafts(args) => drafts::run(args),
+        Command::Drafts(args) => drafts::run(args, &styles, &spelling),
         Command::Export(args) => export::run(&styles, &spelling, &args),
     };
     match result {

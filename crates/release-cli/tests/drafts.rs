@@ -282,3 +282,87 @@ fn help_shows_examples() {
         );
     }
 }
+
+#[test]
+fn language_editions_from_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let lib = &dir.path().join("drafts");
+    let en = ok(lib, &["new", "--from-example"], b"").trim().to_owned();
+    let fr = ok(lib, &["edition", &en, "--language", "fr"], b"")
+        .trim()
+        .to_owned();
+    assert_ne!(fr, en);
+    let (code, err) = fails(lib, &["edition", &en, "--language", "fr"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains(&fr) && err.contains("French"), "{err}");
+    let (code, err) = fails(lib, &["edition", &en, "--language", "klingon"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("klingon"), "{err}");
+
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(lib, &["list", "--json"], b"")).expect("json");
+    let of = |id: &str| {
+        list.as_array()
+            .expect("array")
+            .iter()
+            .find(|e| e["id"] == id)
+            .expect("listed")
+            .clone()
+    };
+    assert_eq!(of(&fr)["group"], en.as_str());
+    assert_eq!(of(&en)["group"], en.as_str());
+    assert_eq!(of(&fr)["summary"]["language"], "fr");
+    assert_eq!(of(&fr)["summary"]["edition_source"], en.as_str());
+
+    // `show` prints the draft on stdout and what is left to do on stderr.
+    let out = drafts(lib, &["show", &fr], b"");
+    let notes = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        notes.contains("release.body: untranslated: The body is still the English text"),
+        "{notes}"
+    );
+    let shown: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(shown["edition"]["source"], en.as_str());
+
+    let text = ok(lib, &["show", &en], b"");
+    let changed = text.replacen("Counter-Terrorism Centre", "Counter-Terrorism Center", 1);
+    assert_ne!(changed, text);
+    ok(lib, &["save", &en], changed.as_bytes());
+    let out = drafts(lib, &["show", &fr], b"");
+    let notes = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        notes.contains("release.body: out of date: The English edition's body changed"),
+        "{notes}"
+    );
+    assert!(notes.contains("[-Centre-]{+Center+}"), "{notes}");
+
+    // Every edition in the formats asked for, named by its language.
+    let out_dir = dir.path().join("out");
+    let printed = ok(
+        lib,
+        &[
+            "export-editions",
+            &fr,
+            out_dir.to_str().expect("path"),
+            "--formats",
+            "pdf,eml",
+        ],
+        b"",
+    );
+    let mut written: Vec<String> = std::fs::read_dir(&out_dir)
+        .expect("out")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written.len(), 4, "{written:?}");
+    for suffix in [".en.eml", ".en.pdf", ".fr.eml", ".fr.pdf"] {
+        assert!(
+            written.iter().any(|n| n.ends_with(suffix)),
+            "{suffix}: {written:?}"
+        );
+    }
+    assert_eq!(printed.lines().count(), 4, "{printed}");
+    let (code, err) = fails(lib, &["export-editions", &fr, "x", "--formats", "gif"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("gif"), "{err}");
+}

@@ -106,6 +106,26 @@ pub enum DraftsError {
         source: io::Error,
     },
 
+    /// A new language edition was asked for in a language it cannot have.
+    #[error("draft `{id}`: no edition in `{language}`: {reason}")]
+    EditionLanguage {
+        id: String,
+        language: String,
+        reason: &'static str,
+    },
+
+    /// The release already has an edition in that language.
+    #[error("draft `{id}`: the release already has an edition in {language}, draft `{existing}`")]
+    EditionExists {
+        id: String,
+        language: String,
+        existing: String,
+    },
+
+    /// The draft is not a language edition of another draft.
+    #[error("draft `{id}` is not a language edition of another draft")]
+    NotAnEdition { id: String },
+
     /// Neither `RELEASE_COMPOSER_LIBRARY` nor a home folder says where the library is.
     #[error("no folder for the drafts library: set RELEASE_COMPOSER_LIBRARY or pass --library DIR")]
     NoLibraryDir,
@@ -131,6 +151,9 @@ impl DraftsError {
             }
             DraftsError::NotFlushed { .. } => ErrorCode::NotFlushed,
             DraftsError::NoLibraryDir => ErrorCode::NoLibraryDir,
+            DraftsError::EditionLanguage { .. } => ErrorCode::EditionLanguage,
+            DraftsError::EditionExists { .. } => ErrorCode::EditionExists,
+            DraftsError::NotAnEdition { .. } => ErrorCode::NotAnEdition,
         }
     }
 
@@ -151,6 +174,9 @@ impl DraftsError {
             DraftsError::NotInTrash { dir, .. } => Some(dir),
             DraftsError::InvalidId { .. }
             | DraftsError::BadRevisionToken { .. }
+            | DraftsError::EditionLanguage { .. }
+            | DraftsError::EditionExists { .. }
+            | DraftsError::NotAnEdition { .. }
             | DraftsError::NoLibraryDir => None,
         }
     }

@@ -13,7 +13,8 @@ use std::io;
 use std::path::Path;
 
 const INDEX_FORMAT: &str = "release-composer/drafts-index";
-const INDEX_VERSION: u32 = 1;
+// 2: summaries carry the edition group and source.
+const INDEX_VERSION: u32 = 2;
 
 /// A file modified this close to the listing that read it may change again
 /// within the file system's timestamp granularity without its stamp changing

@@ -12,7 +12,9 @@
 //! - photos are stored once, in `assets/` by their content's hash, and
 //!   removed only when no draft, history entry or trashed draft names them;
 //! - a file changed on disk by another window or a sync tool is detected at
-//!   save, and both versions are kept.
+//!   save, and both versions are kept;
+//! - a draft can have language editions, drafts linked to it that know
+//!   which of its parts changed since they were translated.
 //!
 //! Everything is reached through [`Library`]. Time comes from a [`Clock`] and
 //! writes go through a [`Disk`], both replaceable in tests. The crate has no
@@ -37,6 +39,7 @@ mod atomic;
 mod clock;
 mod damaged;
 mod disk;
+mod editions;
 mod error;
 mod file;
 mod history;
@@ -59,6 +62,7 @@ pub use assets::{ASSETS_DIR, asset_name};
 pub use atomic::write_atomically;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use disk::{Disk, OsDisk};
+pub use editions::EditionStatus;
 pub use error::{DraftsError, Result};
 pub use file::{OpenedFile, load_file, save_file};
 pub use history::Snapshot;

@@ -29,6 +29,9 @@ pub struct Entry {
     pub summary: Summary,
     /// Set when the file is not a readable draft.
     pub damage: Option<Damage>,
+    /// The edition group the draft belongs to: its edition's group, or its
+    /// own id when it is not a language edition of another draft.
+    pub group: String,
 }
 
 impl Library {
@@ -89,6 +92,11 @@ impl Library {
             .entries
             .into_iter()
             .map(|(id, entry)| Entry {
+                group: if entry.summary.edition_group.is_empty() {
+                    id.clone()
+                } else {
+                    entry.summary.edition_group.clone()
+                },
                 id,
                 modified: Timestamp::from_millis(
                     i64::try_from(entry.stamp.mtime_ns / 1_000_000).unwrap_or(i64::MAX),

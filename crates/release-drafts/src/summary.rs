@@ -22,6 +22,13 @@ pub struct Summary {
     pub language: String,
     /// Words in the body, quotes and closing paragraphs.
     pub words: usize,
+    /// For a language edition, its edition group's id; empty for a draft
+    /// that is not an edition (it is the first of its own group).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub edition_group: String,
+    /// For a language edition, the id of the draft it was made from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub edition_source: String,
 }
 
 impl Summary {
@@ -38,6 +45,7 @@ impl Summary {
 /// The summary of a draft.
 pub fn summarize(draft: &Draft) -> Summary {
     let release = &draft.release;
+    let link = release_model::edition(draft);
     let quote_words: usize = release
         .quotes
         .iter()
@@ -55,6 +63,8 @@ pub fn summarize(draft: &Draft) -> Summary {
         style: draft.style.clone(),
         language: draft.language.clone(),
         words: word_count(&release.body) + quote_words + word_count(&release.closing),
+        edition_group: link.as_ref().map(|e| e.group.clone()).unwrap_or_default(),
+        edition_source: link.map(|e| e.source).unwrap_or_default(),
     }
 }
 

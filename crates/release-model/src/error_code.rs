@@ -66,6 +66,12 @@ pub enum ErrorCode {
     NotFlushed,
     /// No folder for the drafts library is known.
     NoLibraryDir,
+    /// A language edition cannot be made in that language.
+    EditionLanguage,
+    /// The release already has an edition in that language.
+    EditionExists,
+    /// The draft is not a language edition of another.
+    NotAnEdition,
 
     // Photos and draft packages.
     /// A photo's file is not there.

@@ -76,6 +76,18 @@ impl Language {
         }
     }
 
+    /// The language's English name, for messages.
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::Fr => "French",
+            Language::Es => "Spanish",
+            Language::Ru => "Russian",
+            Language::Ar => "Arabic",
+            Language::Zh => "Chinese",
+        }
+    }
+
     /// Quotation marks as HOUSE-STYLE.md lists them. French puts a no-break
     /// space inside its guillemets; Russian and Spanish do not.
     pub fn quote_marks(self) -> QuoteMarks {

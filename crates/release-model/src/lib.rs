@@ -8,6 +8,7 @@
 
 mod date;
 mod draft;
+mod edition;
 mod error_code;
 mod example;
 mod finding;
@@ -21,6 +22,10 @@ pub use date::{Date, DateFormat, EmbargoTime, format_date};
 pub use draft::{
     Block, Contact, Dateline, Draft, Embargo, Extra, FORMAT, Inline, Photo, Quote, Release, Run,
     VERSION,
+};
+pub use edition::{
+    Change, ChangeKind, EDITION_FIELD, Edition, Part, Stale, diff_text, edition, group_of,
+    language_name, mark_up_to_date, new_edition, out_of_date, set_edition, untranslated, word_diff,
 };
 pub use error_code::ErrorCode;
 pub use example::{EXAMPLE_JSON, example};

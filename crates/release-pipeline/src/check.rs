@@ -10,7 +10,8 @@ use std::sync::Arc;
 
 /// The findings for `draft` under `style` (the result of looking its style
 /// up), as of `today`, with its `photos` as read ([`Photos::read`]):
-/// validation's, the photo files', then the style's checks, misspellings
+/// validation's, the photo files', the parts of a language edition still
+/// holding the source's words, then the style's checks, misspellings
 /// among them when `spelling` has the language's dictionary (a language
 /// without one is not spell-checked: [`Spelling::checker`] says why). A
 /// style that cannot be used is one error at `style`, and without a style
@@ -24,6 +25,7 @@ pub fn check(
 ) -> Vec<Finding> {
     let mut findings = validate(draft);
     findings.extend(photos.findings(style.as_deref().ok()));
+    findings.extend(release_model::untranslated(draft));
     match style {
         Ok(style) => {
             let checker = style

@@ -3,8 +3,8 @@
 use crate::check::{check, has_errors};
 use crate::error::PipelineError;
 use crate::photos::Photos;
-use release_model::{Date, Draft, Finding, Severity};
-use release_style::{Document, HouseStyle, StyleError};
+use release_model::{Date, Draft, Finding, Language, Severity};
+use release_style::{Document, HouseStyle, Role, StyleError};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -68,6 +68,10 @@ pub struct ExportOptions {
     pub web: release_html::WebOptions,
     /// The PDF's standards instead of the style's (`--pdf-standard`).
     pub pdf_standard: Option<release_style::PdfStandard>,
+    /// The language tags of the release's other language editions: the
+    /// e-mail edition lists them under the headline when the style has an
+    /// `editions` label.
+    pub other_editions: Vec<String>,
 }
 
 /// A draft that passed its checks, styled once, ready to be rendered in any
@@ -141,8 +145,9 @@ impl Prepared {
                         bytes: self.render_with(Format::Pdf, options)?.bytes,
                     });
                 }
+                let document = self.with_editions(&options.other_editions);
                 Ok(Output {
-                    bytes: release_mail::eml(&self.document, &mail),
+                    bytes: release_mail::eml(&document, &mail),
                     warnings: Vec::new(),
                 })
             }
@@ -173,6 +178,55 @@ impl Prepared {
             }
         }
     }
+}
+
+impl Prepared {
+    /// The Document with the line listing the release's other editions
+    /// (`tags`) under its headline, when the style has one for the
+    /// release's language and there are other editions.
+    fn with_editions(&self, tags: &[String]) -> std::borrow::Cow<'_, Document> {
+        let Some(line) = editions_line(&self.style, self.document.language, tags) else {
+            return std::borrow::Cow::Borrowed(&self.document);
+        };
+        let mut document = self.document.clone();
+        let at = document
+            .blocks
+            .iter()
+            .rposition(|b| matches!(b.role, Role::Headline | Role::Subheadline))
+            .map_or(0, |i| i + 1);
+        let mut span = release_style::Span::plain(line);
+        span.italic = true;
+        document.blocks.insert(
+            at,
+            release_style::Block {
+                role: Role::Body,
+                spans: vec![span],
+                marker: None,
+                source: release_model::EDITION_FIELD.to_owned(),
+            },
+        );
+        std::borrow::Cow::Owned(document)
+    }
+}
+
+/// "This release is also available in Français, Español.": the style's
+/// `editions` label in `language` with the editions' names, each in its own
+/// language, in the order given; `None` without a label or other editions.
+pub fn editions_line(style: &HouseStyle, language: Language, tags: &[String]) -> Option<String> {
+    let pattern = style.label(language, "editions");
+    let mut names: Vec<&str> = Vec::new();
+    for name in tags
+        .iter()
+        .filter_map(|t| Language::from_tag(t))
+        .filter(|l| *l != language)
+        .map(Language::native_name)
+    {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    (!pattern.is_empty() && !names.is_empty())
+        .then(|| pattern.replace("{languages}", &names.join(", ")))
 }
 
 /// The e-mail edition for the clipboard: its HTML and its plain text, as

@@ -16,6 +16,8 @@
 //!   [`adopt_photos`] bring photos into the drafts library's assets;
 //! - [`pack`], [`unpack`], [`export_package`], [`import_package`]: a draft
 //!   and its photos as one `NAME.release.zip`, refused whole when unsafe;
+//! - [`prepare_editions`], [`other_edition_languages`]: a release's
+//!   language editions exported together, and listed in each e-mail;
 //! - [`write_export`]: the bytes written under their final name atomically,
 //!   so a crash leaves the old file or the whole new one;
 //! - [`complete_steps`], [`direction`], [`all_languages`]: what the guided
@@ -23,6 +25,7 @@
 
 mod assets;
 mod check;
+mod editions;
 mod error;
 mod export;
 mod form;
@@ -32,10 +35,11 @@ mod styles;
 
 pub use assets::{add_photo, adopt_photos};
 pub use check::{check, has_errors};
+pub use editions::{EditionExport, edition_file_name, other_edition_languages, prepare_editions};
 pub use error::PipelineError;
 pub use export::{
-    ExportOptions, Format, Output, Prepared, file_name, mail_clipboard, mail_subject, prepare,
-    preview_pdf, write_export,
+    ExportOptions, Format, Output, Prepared, editions_line, file_name, mail_clipboard,
+    mail_subject, prepare, preview_pdf, write_export,
 };
 pub use form::{LanguageOption, Step, TextDirection, all_languages, complete_steps, direction};
 pub use package::{

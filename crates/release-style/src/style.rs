@@ -249,13 +249,16 @@ pub struct Labels {
     pub photo_credit: Option<String>,
     /// The e-mail's subject line.
     pub subject: Option<String>,
+    /// Optional in every language: the line that lists the release's other
+    /// language editions in its e-mail edition; without it none is listed.
+    pub editions: Option<String>,
 }
 
 /// Label keys that `labels.en` may leave out.
-const OPTIONAL_LABELS: [&str; 1] = ["photo_credit"];
+const OPTIONAL_LABELS: [&str; 2] = ["photo_credit", "editions"];
 
 /// Every label key with the placeholders its pattern may use.
-const LABEL_KEYS: [(&str, &[&str]); 15] = [
+const LABEL_KEYS: [(&str, &[&str]); 16] = [
     ("quotes", &[]),
     ("notes_to_editors", &[]),
     ("about", &["organization"]),
@@ -279,6 +282,7 @@ const LABEL_KEYS: [(&str, &[&str]); 15] = [
     ("dateline_date", &["date"]),
     ("photo_credit", &["credit"]),
     ("subject", &["lead", "headline"]),
+    ("editions", &["languages"]),
 ];
 
 impl Labels {
@@ -299,6 +303,7 @@ impl Labels {
             "dateline_date" => self.dateline_date.as_deref(),
             "photo_credit" => self.photo_credit.as_deref(),
             "subject" => self.subject.as_deref(),
+            "editions" => self.editions.as_deref(),
             _ => None,
         }
     }
