@@ -49,6 +49,12 @@ impl From<release_drafts::DraftsError> for CliError {
     }
 }
 
+impl From<release_snippets::SnippetsError> for CliError {
+    fn from(e: release_snippets::SnippetsError) -> CliError {
+        CliError::Unreadable(e.to_string())
+    }
+}
+
 impl From<release_style::StyleError> for CliError {
     fn from(e: release_style::StyleError) -> CliError {
         CliError::Unreadable(e.to_string())

@@ -6,6 +6,7 @@ mod drafts;
 mod error;
 mod export;
 mod input;
+mod snippets;
 mod styles;
 
 use clap::{Parser, Subcommand};
@@ -76,6 +77,17 @@ enum Command {
         after_help = "Examples:\n  release-composer drafts list\n  release-composer drafts new --from-example\n  release-composer drafts show ID > launch.release.json\n  release-composer drafts save ID < launch.release.json\n  release-composer drafts history ID\n  release-composer drafts restore ID REVISION\n  release-composer drafts delete ID && release-composer drafts undelete ID\n  release-composer drafts add-photo ID launch.jpg --caption \"…\" --credit \"…\" --alt \"…\"\n  release-composer drafts export ID launch.release.zip\n  release-composer drafts import launch.release.zip\n  release-composer drafts list --library ~/Nextcloud/drafts"
     )]
     Drafts(drafts::Args),
+    /// Work with the office's snippets: "About" paragraphs, notes to
+    /// editors, closing lines and contacts, one file each in a folder
+    /// ($RELEASE_COMPOSER_SNIPPETS, else release-composer/snippets in the
+    /// platform's configuration folder) that colleagues may share.
+    ///
+    /// Exits 0 on success, 2 when a snippet or the folder cannot be read or
+    /// written (the message names the snippet or the file).
+    #[command(
+        after_help = "Examples:\n  release-composer snippets list\n  release-composer snippets add --kind about --name \"About UNOCT\" --language en < about.txt\n  release-composer snippets add --kind contact --name \"Press office\" --contact-name \"Laurence Gerard\" --email gerardl@un.org\n  release-composer snippets show ID\n  release-composer snippets show --json ID\n  release-composer snippets delete ID\n  release-composer snippets list --snippets ~/Nextcloud/press-office/snippets"
+    )]
+    Snippets(snippets::Args),
     /// Export a draft in its house style: PDF, DOCX, the e-mail (.eml),
     /// the web page (.html), plain text; any combination.
     ///
@@ -113,6 +125,7 @@ fn main() -> ExitCode {
             },
         ),
         Command::Drafts(args) => drafts::run(args, &styles, &spelling),
+        Command::Snippets(args) => snippets::run(args),
         Command::Export(args) => export::run(&styles, &spelling, &args),
     };
     match result {
