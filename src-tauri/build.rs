@@ -35,6 +35,12 @@ const COMMANDS: &[&str] = &[
     "set_spelling",
     "add_to_dictionary",
     "web_spelling",
+    "new_edition",
+    "edition_info",
+    "bring_up_to_date",
+    "editions_out_of_step",
+    "share_date_and_embargo",
+    "export_editions",
 ];
 
 fn main() {

@@ -32,6 +32,7 @@ mod tests {
             types::WebSpelling::export_all(cfg),
             types::About::export_all(cfg),
             types::AddedPhoto::export_all(cfg),
+            types::EditionInfo::export_all(cfg),
         ];
         for result in all {
             result.unwrap_or_else(|e| panic!("ts-rs export: {e}"));

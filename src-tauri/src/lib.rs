@@ -135,6 +135,12 @@ pub fn run() {
             commands::spelling::set_spelling,
             commands::spelling::add_to_dictionary,
             commands::spelling::web_spelling,
+            commands::editions::new_edition,
+            commands::editions::edition_info,
+            commands::editions::bring_up_to_date,
+            commands::editions::editions_out_of_step,
+            commands::editions::share_date_and_embargo,
+            commands::editions::export_editions,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -26,11 +26,19 @@ pub struct DraftEntry {
     pub words: u32,
     /// Why the file is not a readable draft, when it is not.
     pub damaged: Option<String>,
+    /// The release's edition group: the id of its first draft (the draft's
+    /// own id when it is not a language edition of another).
+    pub group: String,
 }
 
 impl DraftEntry {
     fn new(id: String, summary: Summary, when: Timestamp, damage: Option<Damage>) -> DraftEntry {
         DraftEntry {
+            group: if summary.edition_group.is_empty() {
+                id.clone()
+            } else {
+                summary.edition_group.clone()
+            },
             headline: summary.display_name().to_owned(),
             kind: summary.kind,
             style: summary.style,
@@ -53,6 +61,20 @@ impl From<Trashed> for DraftEntry {
     fn from(t: Trashed) -> DraftEntry {
         DraftEntry::new(t.id, t.summary, t.deleted, t.damage)
     }
+}
+
+/// How the open draft stands as a language edition of another.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct EditionInfo {
+    /// The id of the draft it was made from.
+    pub source: String,
+    /// The source's language tag, and its English name for sentences.
+    pub source_language: String,
+    pub source_language_name: String,
+    /// False when the source is no longer in the library.
+    pub source_found: bool,
+    /// The parts whose source text changed since this edition took it.
+    pub stale: Vec<release_model::Stale>,
 }
 
 /// A recovery copy newer than the saved draft, offered after a crash.

@@ -612,3 +612,68 @@ test("a draft file opened by path is edited in place, and not overwritten once c
   assert.match(await app.browser.$(".toast.error").getText(), /changed on disk/);
   assert.equal(readFileSync(file, "utf8"), theirs);
 });
+
+test("language editions: a French edition of the example shows the English body's change at its body, with the words; all editions export together", async (t) => {
+  const app = await openApp(t);
+  const [english] = Object.keys(drafts(app.folders.library));
+  assert.ok(english, "the example is in the library");
+  await app.browser.$("#new-edition").selectByAttribute("value", "fr");
+  const banner = app.browser.$(".banner.edition");
+  await banner.waitForExist({ timeout: 20000, timeoutMsg: "the French edition never said what it is" });
+  assert.match(await banner.getText(), /This is the Français edition of the English release/);
+  const files = () => Object.entries(drafts(app.folders.library));
+  await until("the French edition's file", () => files().some(([, d]) => d.language === "fr"));
+  const [frenchFile, french] = files().find(([, d]) => d.language === "fr");
+  assert.equal(french.edition.group, english.replace(".release.json", ""));
+  // The sidebar groups the two editions of the release.
+  const group = app.browser.$(".edition-group");
+  await group.waitForExist({ timeout: 10000, timeoutMsg: "the sidebar does not group the editions" });
+  assert.equal(await group.$$(".entry").length, 2);
+  assert.ok(await group.$('.entry[data-language="fr"]').isExisting());
+  // Its text is still the English one: Review says so, part by part.
+  await app.step("Review");
+  const untranslated = app.browser.$('.review-list li[data-code="untranslated"]');
+  await untranslated.waitForExist({ timeout: 20000, timeoutMsg: "no untranslated finding in Review" });
+  assert.match(await app.browser.$(".review-list").getText(), /The body is still the English text: translate it into French/);
+
+  // Translate the headline, then change the English body.
+  await app.step("Headline");
+  await app.setValue("release.headline", "Lancement de la phase IV du projet");
+  await app.browser.waitUntil(async () => (await app.saveStatus()) === "Saved", { timeout: 10000, timeoutMsg: "the French edition was not saved" });
+  await banner.$("button=the English release").click();
+  await app.browser.waitUntil(async () => !(await banner.isExisting()), { timeout: 10000, timeoutMsg: "the English release did not open" });
+  await app.step("Body");
+  await app.typeInto("release.body", " The Centre thanks the donors.");
+  await app.browser.waitUntil(async () => (await app.saveStatus()) === "Saved", { timeout: 10000, timeoutMsg: "the English change was not saved" });
+
+  // Open the French edition: the notice is at its body, with the added words.
+  await group.$('.entry[data-language="fr"]').click();
+  await banner.waitForExist({ timeout: 10000, timeoutMsg: "the French edition did not open" });
+  await app.step("Body");
+  const stale = app.browser.$('.stale[data-part="body"]');
+  await stale.waitForExist({ timeout: 10000, timeoutMsg: "no change notice at the body" });
+  assert.match(await stale.$(".stale-message").getText(), /The English edition's body changed since this edition was made/);
+  assert.match(await stale.$("ins").getText(), /The Centre thanks the donors\./);
+  // The body was never translated, so it can take the new English text.
+  await stale.$("button*=Take the new English text").click();
+  await app.browser.waitUntil(async () => !(await stale.isExisting()), { timeout: 10000, timeoutMsg: "the notice stayed after bringing the body up to date" });
+  await app.browser.waitUntil(async () => (await app.saveStatus()) === "Saved", { timeout: 10000, timeoutMsg: "the brought-up-to-date edition was not saved" });
+  const saved = JSON.parse(readFileSync(join(app.folders.library, frenchFile), "utf8"));
+  assert.equal(saved.release.headline, "Lancement de la phase IV du projet", "the translated headline is kept");
+  assert.match(saved.edition.parts.body, /The Centre thanks the donors\./);
+
+  // Every edition, every format, named with its language.
+  await app.step("Review");
+  await app.browser.$("#export-editions").click();
+  await until("ten exported files", () => existsSync(app.folders.exports) && readdirSync(app.folders.exports).length === 10, 60000);
+  const exported = readdirSync(app.folders.exports).sort();
+  for (const language of ["en", "fr"]) {
+    for (const ext of ["pdf", "docx", "eml", "html", "txt"]) {
+      assert.ok(exported.some((f) => f.endsWith(`.${language}.${ext}`)), `${language}.${ext} in ${exported}`);
+    }
+  }
+  const eml = join(app.folders.exports, exported.find((f) => f.endsWith(".fr.eml")));
+  const read = JSON.parse(execFileSync(PYTHON, [READ_EML, eml], { encoding: "utf8" }));
+  assert.deepEqual(read.defects, []);
+  assert.match(read.plain, /Ce communiqué est aussi publié en English\./);
+});

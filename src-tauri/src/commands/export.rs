@@ -28,12 +28,27 @@ pub async fn export_draft(
     file: Option<String>,
 ) -> Result<Exported> {
     let state = state.inner().clone();
+    let in_library = file.is_none();
     let prepared = {
         let state = state.clone();
+        let id = id.clone();
         blocking(move || prepare(&state, &id, file.as_deref())).await?
     };
     let settings = state.settings();
-    let options = settings.export_options();
+    let mut options = settings.export_options();
+    if in_library {
+        // A library draft's e-mail lists the release's other editions.
+        let state = state.clone();
+        let (id, draft) = (id.clone(), prepared.draft.clone());
+        options.other_editions = blocking(move || {
+            Ok(release_pipeline::other_edition_languages(
+                &state.library,
+                &id,
+                &draft,
+            ))
+        })
+        .await?;
+    }
     let dir = PathBuf::from(settings.export_dir);
     let mut targets = Vec::new();
     for &format in format.formats() {

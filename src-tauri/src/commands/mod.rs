@@ -5,6 +5,7 @@
 pub mod about;
 pub mod compose;
 pub mod drafts;
+pub mod editions;
 pub mod export;
 pub mod files;
 pub mod photos;

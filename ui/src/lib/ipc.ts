@@ -11,6 +11,8 @@ import type { Checked } from "./bindings/Checked";
 import type { Draft } from "./bindings/Draft";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { DraftEntry } from "./bindings/DraftEntry";
+import type { EditionInfo } from "./bindings/EditionInfo";
+import type { Part } from "./bindings/Part";
 import type { ExportFormat } from "./bindings/ExportFormat";
 import type { Exported } from "./bindings/Exported";
 import type { FileOpened } from "./bindings/FileOpened";
@@ -104,6 +106,18 @@ export const ipc = {
   addToDictionary: (word: string) => call<null>("add_to_dictionary", { word }),
   /** What WebKitGTK itself reports of the window's spell checking (on, and its languages). */
   webSpelling: () => call<WebSpelling>("web_spelling"),
+  /** Makes the `language` edition of library draft `id` (linked to it) and opens it. */
+  newEdition: (id: string, language: string) => call<Opened>("new_edition", { id, language }),
+  /** How `draft` stands as a language edition: its source, and the parts changed there since; null when not an edition. */
+  editionInfo: (draft: Draft) => call<EditionInfo | null>("edition_info", { draft }),
+  /** `draft` with `part` brought up to date with its source. */
+  bringUpToDate: (id: string, draft: Draft, part: Part) => call<Draft>("bring_up_to_date", { id, draft, part }),
+  /** The release's other editions whose date or embargo differ from `draft`'s. */
+  editionsOutOfStep: (id: string, draft: Draft) => call<DraftEntry[]>("editions_out_of_step", { id, draft }),
+  /** Gives the release's other editions `draft`'s date and embargo; the ids changed. */
+  shareDateAndEmbargo: (id: string, draft: Draft) => call<string[]>("share_date_and_embargo", { id, draft }),
+  /** Exports every edition of draft `id`'s release, in every format, into the export folder. */
+  exportEditions: (id: string) => call<Exported>("export_editions", { id }),
   /** Calls `add` with the paths of files dropped on the window, once Rust allows adding them as photos. */
   onPhotosDropped: (add: (paths: string[]) => void) => listen<string[]>("photos-dropped", (event) => add(event.payload)),
   /** Calls `take` whenever a draft file is handed to the running app. */

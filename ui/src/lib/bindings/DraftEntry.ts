@@ -15,4 +15,9 @@ modified_ms: number, words: number,
 /**
  * Why the file is not a readable draft, when it is not.
  */
-damaged: string | null, };
+damaged: string | null, 
+/**
+ * The release's edition group: the id of its first draft (the draft's
+ * own id when it is not a language edition of another).
+ */
+group: string, };

@@ -2,6 +2,7 @@
 // the ones they need. `createStores` makes a fresh set (tests do).
 
 import { ipc } from "../ipc";
+import { Editions } from "./editions.svelte";
 import { Form } from "./form.svelte";
 import { Library } from "./library.svelte";
 import { Notices } from "./notices.svelte";
@@ -16,6 +17,7 @@ export interface Stores {
   preview: PreviewCycle;
   session: DraftSession;
   library: Library;
+  editions: Editions;
 }
 
 export function createStores(): Stores {
@@ -23,9 +25,18 @@ export function createStores(): Stores {
   const notices = new Notices(form);
   const settings = new SettingsState(notices);
   const preview = new PreviewCycle(notices);
-  const session = new DraftSession({ form, notices, preview, listChanged: () => library.reload() });
+  const session = new DraftSession({
+    form,
+    notices,
+    preview,
+    listChanged: async () => {
+      await library.reload();
+      await editions.saved();
+    },
+  });
   const library: Library = new Library({ form, notices, session });
-  return { form, notices, settings, preview, session, library };
+  const editions: Editions = new Editions({ notices, session, library });
+  return { form, notices, settings, preview, session, library, editions };
 }
 
 /**
@@ -53,4 +64,4 @@ export async function start({ notices, settings, session, library }: Stores): Pr
 }
 
 export const stores = createStores();
-export const { form, notices, settings, preview, session, library } = stores;
+export const { form, notices, settings, preview, session, library, editions } = stores;

@@ -44,7 +44,7 @@ export function opened(id: string, revision: string, d = draft(), recovery: Reco
 }
 
 export function entry(id: string, damaged: string | null = null): DraftEntry {
-  return { id, headline: id, kind: "PRESS RELEASE", style: "un", language: "en", modified_ms: 0, words: 1, damaged };
+  return { id, group: id, headline: id, kind: "PRESS RELEASE", style: "un", language: "en", modified_ms: 0, words: 1, damaged };
 }
 
 export function startup(open: Opened = opened("d1", "r1")): Startup {
