@@ -41,6 +41,11 @@ const COMMANDS: &[&str] = &[
     "editions_out_of_step",
     "share_date_and_embargo",
     "export_editions",
+    "list_snippets",
+    "snippet_content",
+    "save_snippet",
+    "delete_snippet",
+    "choose_snippets_dir",
 ];
 
 fn main() {

@@ -33,6 +33,8 @@ mod tests {
             types::About::export_all(cfg),
             types::AddedPhoto::export_all(cfg),
             types::EditionInfo::export_all(cfg),
+            types::SnippetEntry::export_all(cfg),
+            types::SnippetContent::export_all(cfg),
         ];
         for result in all {
             result.unwrap_or_else(|e| panic!("ts-rs export: {e}"));

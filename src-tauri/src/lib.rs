@@ -141,6 +141,11 @@ pub fn run() {
             commands::editions::editions_out_of_step,
             commands::editions::share_date_and_embargo,
             commands::editions::export_editions,
+            commands::snippets::list_snippets,
+            commands::snippets::snippet_content,
+            commands::snippets::save_snippet,
+            commands::snippets::delete_snippet,
+            commands::snippets::choose_snippets_dir,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

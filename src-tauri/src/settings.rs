@@ -31,6 +31,13 @@ pub struct Settings {
     pub preview_shown: bool,
     /// Attach the PDF to the e-mail edition.
     pub attach_pdf: bool,
+    /// The snippets folder (a folder a press office shares through its sync
+    /// tool, say); empty: `$RELEASE_COMPOSER_SNIPPETS`, else
+    /// `release-composer/snippets` in the config folder.
+    pub snippets_dir: String,
+    /// The About snippet filled into a new draft, by `STYLE/LANGUAGE`
+    /// (`un/fr`): the snippet's id.
+    pub default_about: std::collections::BTreeMap<String, String>,
 }
 
 impl Default for Settings {
@@ -43,6 +50,8 @@ impl Default for Settings {
             theme: Theme::System,
             preview_shown: true,
             attach_pdf: false,
+            snippets_dir: String::new(),
+            default_about: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -78,6 +87,16 @@ impl Settings {
         };
         options.mail.from = from;
         options
+    }
+
+    /// The id of the About snippet new drafts in `style` and `language` get.
+    pub fn default_about_of(&self, style: &str, language: &str) -> Option<&str> {
+        let primary = language.split(['-', '_']).next().unwrap_or("");
+        self.default_about
+            .get(&format!("{style}/{language}"))
+            .or_else(|| self.default_about.get(&format!("{style}/{primary}")))
+            .map(String::as_str)
+            .filter(|id| !id.is_empty())
     }
 
     /// Reads the settings; a missing file gives the defaults, a damaged one
@@ -117,6 +136,23 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_about_is_found_by_style_and_language() {
+        let mut settings = Settings::default();
+        settings
+            .default_about
+            .insert("un/fr".into(), "about-1".into());
+        settings.default_about.insert("un/en".into(), String::new());
+        assert_eq!(settings.default_about_of("un", "fr"), Some("about-1"));
+        assert_eq!(settings.default_about_of("un", "fr-CA"), Some("about-1"));
+        assert_eq!(settings.default_about_of("newswire", "fr"), None);
+        assert_eq!(
+            settings.default_about_of("un", "en"),
+            None,
+            "an empty choice is none"
+        );
+    }
 
     #[test]
     fn settings_round_trip_and_damage_is_set_aside() {

@@ -63,6 +63,64 @@ impl From<Trashed> for DraftEntry {
     }
 }
 
+/// A snippet in the pickers.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SnippetEntry {
+    pub id: String,
+    /// `about`, `notes`, `closing` or `contact`; empty for a damaged file.
+    pub kind: String,
+    pub name: String,
+    /// Its language tag; empty when it fits any language.
+    pub language: String,
+    /// Its text on one line (a contact's fields), cut short, to search and show.
+    pub text: String,
+    /// Why the file cannot be used, when it cannot.
+    pub damaged: Option<String>,
+    /// For a sync tool's conflicting copy, the snippet it is a copy of.
+    pub conflict_of: Option<String>,
+}
+
+impl SnippetEntry {
+    pub fn new(l: release_snippets::Listed, text: &str) -> SnippetEntry {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        SnippetEntry {
+            id: l.id,
+            kind: l.kind.map(|k| k.to_string()).unwrap_or_default(),
+            name: l.name,
+            language: l.language,
+            text: text.chars().take(240).collect(),
+            damaged: l.damage.map(|d| d.reason),
+            conflict_of: l.conflict_of,
+        }
+    }
+}
+
+/// What a snippet holds: paragraphs (about, notes, closing) or a contact.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct SnippetContent {
+    /// `about`, `notes`, `closing` or `contact`.
+    pub kind: String,
+    #[serde(default)]
+    pub blocks: Vec<release_model::Block>,
+    #[serde(default)]
+    pub contact: Option<release_model::Contact>,
+}
+
+impl From<&release_snippets::Snippet> for SnippetContent {
+    fn from(s: &release_snippets::Snippet) -> SnippetContent {
+        use release_snippets::Content;
+        let (blocks, contact) = match &s.content {
+            Content::About(b) | Content::Notes(b) | Content::Closing(b) => (b.clone(), None),
+            Content::Contact(c) => (Vec::new(), Some(c.clone())),
+        };
+        SnippetContent {
+            kind: s.content.kind().to_string(),
+            blocks,
+            contact,
+        }
+    }
+}
+
 /// How the open draft stands as a language edition of another.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct EditionInfo {

@@ -677,3 +677,45 @@ test("language editions: a French edition of the example shows the English body'
   assert.deepEqual(read.defects, []);
   assert.match(read.plain, /Ce communiqué est aussi publié en English\./);
 });
+
+test("snippets: a contact saved from a release, and one a colleague added, are inserted from the book by keyboard", async (t) => {
+  const app = await openApp(t);
+  await app.step("Contacts");
+  const first = app.browser.$('article[aria-label="Contact 1"]');
+  await first.$("button=Save as snippet…").click();
+  const name = first.$("input[placeholder='Press office']");
+  await name.waitForExist({ timeout: 5000 });
+  await name.setValue("UNOCT press office");
+  await first.$("button=Save").click();
+  const book = join(app.folders.config, "release-composer", "snippets");
+  await until("the contact snippet's file", () => existsSync(book) && readdirSync(book).some((f) => f.endsWith(".snippet.json")));
+  const [file] = readdirSync(book).filter((f) => f.endsWith(".snippet.json"));
+  const saved = JSON.parse(readFileSync(join(book, file), "utf8"));
+  assert.equal(saved.kind, "contact");
+  assert.equal(saved.contact.email, "gerardl@un.org");
+  // A colleague adds one to the shared book from the command line.
+  execFileSync(CLI, ["snippets", "add", "--kind", "contact", "--name", "مكتب الصحافة", "--contact-name", "Ms. Laila Al-Hassan", "--email", "alhassan@un.org"], {
+    env: app.folders.env,
+    encoding: "utf8",
+  });
+
+  const contacts = () => app.browser.$$("article.card").length;
+  assert.equal(await contacts(), 1);
+  const opener = app.browser.$("button=Insert a contact from snippets…");
+  // The last picker, under the list: it adds a contact.
+  const openers = await app.browser.$$("button=Insert a contact from snippets…");
+  await openers[openers.length - 1].click();
+  const search = app.browser.$('.snippets .picker input[type="search"]');
+  await search.waitForExist({ timeout: 5000 });
+  await app.browser.waitUntil(async () => (await app.browser.$$('.picker [role="option"]').length) === 2, { timeout: 10000, timeoutMsg: "the picker does not list both contacts" });
+  await search.setValue("hassan");
+  await app.browser.waitUntil(async () => (await app.browser.$$('.picker [role="option"]').length) === 1, { timeout: 5000, timeoutMsg: "the search did not filter the contacts" });
+  await app.browser.keys(["Enter"]);
+  await app.browser.waitUntil(async () => (await contacts()) === 2, { timeout: 5000, timeoutMsg: "Enter did not insert the contact" });
+  assert.equal(await app.field("release.contacts[1].name").getValue(), "Ms. Laila Al-Hassan");
+  assert.equal(await app.field("release.contacts[1].email").getValue(), "alhassan@un.org");
+  assert.ok(await opener.isExisting());
+  await app.browser.waitUntil(async () => (await app.saveStatus()) === "Saved", { timeout: 10000, timeoutMsg: "the draft was not saved" });
+  const [draft] = Object.values(drafts(app.folders.library));
+  assert.equal(draft.release.contacts[1].name, "Ms. Laila Al-Hassan");
+});

@@ -84,9 +84,9 @@ pub async fn create_draft(state: AppRef<'_>, from_example: bool) -> Result<Opene
         let mut o = state.library.create(template)?;
         if !from_example {
             let settings = state.settings();
-            o.draft.style = settings.default_style;
-            o.draft.language = settings.default_language;
-            let contact = settings.default_contact;
+            o.draft.style.clone_from(&settings.default_style);
+            o.draft.language.clone_from(&settings.default_language);
+            let contact = settings.default_contact.clone();
             if [
                 &contact.name,
                 &contact.organization,
@@ -98,6 +98,7 @@ pub async fn create_draft(state: AppRef<'_>, from_example: bool) -> Result<Opene
             {
                 o.draft.release.contacts = vec![contact];
             }
+            fill_default_about(&state, &settings, &mut o.draft);
             o.revision = state
                 .library
                 .save(&o.id, &o.draft, Some(&o.revision))?
@@ -106,6 +107,28 @@ pub async fn create_draft(state: AppRef<'_>, from_example: bool) -> Result<Opene
         opened(&state.library, o)
     })
     .await
+}
+
+/// Fills a new draft's About with the settings' default About for its
+/// style and language, when there is one. A snippet that cannot be read
+/// leaves the About as it is: a new draft is never refused for it.
+pub(crate) fn fill_default_about(
+    state: &AppState,
+    settings: &crate::settings::Settings,
+    draft: &mut Draft,
+) -> bool {
+    let Some(id) = settings.default_about_of(&draft.style, &draft.language) else {
+        return false;
+    };
+    let content = crate::commands::snippets::snippets(state)
+        .and_then(|s| crate::commands::snippets::content_of(&s, id));
+    match content {
+        Ok(content) if !content.blocks.is_empty() => {
+            draft.release.about = content.blocks;
+            true
+        }
+        _ => false,
+    }
 }
 
 #[tauri::command]

@@ -21,7 +21,18 @@ type AppRef<'a> = State<'a, Arc<AppState>>;
 #[tauri::command]
 pub async fn new_edition(state: AppRef<'_>, id: String, language: String) -> Result<Opened> {
     let state = state.inner().clone();
-    blocking(move || opened(&state.library, state.library.new_edition(&id, &language)?)).await
+    blocking(move || {
+        let mut o = state.library.new_edition(&id, &language)?;
+        // The office's About in the edition's language is already translated.
+        if super::drafts::fill_default_about(&state, &state.settings(), &mut o.draft) {
+            o.revision = state
+                .library
+                .save(&o.id, &o.draft, Some(&o.revision))?
+                .revision;
+        }
+        opened(&state.library, o)
+    })
+    .await
 }
 
 /// How `draft` (draft `id` as the window has it) stands as an edition:

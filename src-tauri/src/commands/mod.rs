@@ -10,6 +10,7 @@ pub mod export;
 pub mod files;
 pub mod photos;
 pub mod settings;
+pub mod snippets;
 pub mod spelling;
 
 use crate::error::{IpcError, Result};

@@ -20,6 +20,8 @@ import type { Fix } from "./bindings/Fix";
 import type { IpcError } from "./bindings/IpcError";
 import type { Opened } from "./bindings/Opened";
 import type { Saved } from "./bindings/Saved";
+import type { SnippetContent } from "./bindings/SnippetContent";
+import type { SnippetEntry } from "./bindings/SnippetEntry";
 import type { SavedFile } from "./bindings/SavedFile";
 import type { SpellingStatus } from "./bindings/SpellingStatus";
 import type { WebSpelling } from "./bindings/WebSpelling";
@@ -118,6 +120,13 @@ export const ipc = {
   shareDateAndEmbargo: (id: string, draft: Draft) => call<string[]>("share_date_and_embargo", { id, draft }),
   /** Exports every edition of draft `id`'s release, in every format, into the export folder. */
   exportEditions: (id: string) => call<Exported>("export_editions", { id }),
+  /** The office's snippets, damaged files and sync tools' copies included. */
+  listSnippets: () => call<SnippetEntry[]>("list_snippets"),
+  snippetContent: (id: string) => call<SnippetContent>("snippet_content", { id }),
+  /** Saves a part of the draft as a new snippet; its id. */
+  saveSnippet: (name: string, language: string, content: SnippetContent) => call<string>("save_snippet", { name, language, content }),
+  deleteSnippet: (id: string) => call<null>("delete_snippet", { id }),
+  chooseSnippetsDir: () => call<string | null>("choose_snippets_dir"),
   /** Calls `add` with the paths of files dropped on the window, once Rust allows adding them as photos. */
   onPhotosDropped: (add: (paths: string[]) => void) => listen<string[]>("photos-dropped", (event) => add(event.payload)),
   /** Calls `take` whenever a draft file is handed to the running app. */

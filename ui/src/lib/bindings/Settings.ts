@@ -21,4 +21,15 @@ preview_shown: boolean,
 /**
  * Attach the PDF to the e-mail edition.
  */
-attach_pdf: boolean, };
+attach_pdf: boolean, 
+/**
+ * The snippets folder (a folder a press office shares through its sync
+ * tool, say); empty: `$RELEASE_COMPOSER_SNIPPETS`, else
+ * `release-composer/snippets` in the config folder.
+ */
+snippets_dir: string, 
+/**
+ * The About snippet filled into a new draft, by `STYLE/LANGUAGE`
+ * (`un/fr`): the snippet's id.
+ */
+default_about: { [key in string]: string }, };

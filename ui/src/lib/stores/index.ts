@@ -9,6 +9,7 @@ import { Notices } from "./notices.svelte";
 import { PreviewCycle } from "./preview.svelte";
 import { DraftSession } from "./session.svelte";
 import { SettingsState } from "./settings.svelte";
+import { SnippetLibrary } from "./snippets.svelte";
 
 export interface Stores {
   form: Form;
@@ -18,6 +19,7 @@ export interface Stores {
   session: DraftSession;
   library: Library;
   editions: Editions;
+  snippets: SnippetLibrary;
 }
 
 export function createStores(): Stores {
@@ -36,7 +38,8 @@ export function createStores(): Stores {
   });
   const library: Library = new Library({ form, notices, session });
   const editions: Editions = new Editions({ notices, session, library });
-  return { form, notices, settings, preview, session, library, editions };
+  const snippets = new SnippetLibrary(notices);
+  return { form, notices, settings, preview, session, library, editions, snippets };
 }
 
 /**
@@ -64,4 +67,4 @@ export async function start({ notices, settings, session, library }: Stores): Pr
 }
 
 export const stores = createStores();
-export const { form, notices, settings, preview, session, library, editions } = stores;
+export const { form, notices, settings, preview, session, library, editions, snippets } = stores;

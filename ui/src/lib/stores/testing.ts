@@ -57,6 +57,8 @@ export function startup(open: Opened = opened("d1", "r1")): Startup {
       theme: "system",
       preview_shown: true,
       attach_pdf: false,
+      snippets_dir: "",
+      default_about: {},
     },
     styles: [{ name: "un", description: "UN", languages: [{ code: "en", name: "English", direction: "ltr" }, { code: "ar", name: "العربية", direction: "rtl" }], headline_limit: 120, headline_guidance: null }],
     languages: [
