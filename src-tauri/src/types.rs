@@ -131,6 +131,8 @@ pub struct EditionInfo {
     pub source_language_name: String,
     /// False when the source is no longer in the library.
     pub source_found: bool,
+    /// The English name of the edition's own language.
+    pub language_name: String,
     /// The parts whose source text changed since this edition took it.
     pub stale: Vec<release_model::Stale>,
 }

@@ -620,7 +620,7 @@ test("language editions: a French edition of the example shows the English body'
   await app.browser.$("#new-edition").selectByAttribute("value", "fr");
   const banner = app.browser.$(".banner.edition");
   await banner.waitForExist({ timeout: 20000, timeoutMsg: "the French edition never said what it is" });
-  assert.match(await banner.getText(), /This is the Français edition of the English release/);
+  assert.match(await banner.getText(), /This is the French edition of the English release/);
   const files = () => Object.entries(drafts(app.folders.library));
   await until("the French edition's file", () => files().some(([, d]) => d.language === "fr"));
   const [frenchFile, french] = files().find(([, d]) => d.language === "fr");

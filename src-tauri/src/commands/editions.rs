@@ -42,7 +42,9 @@ pub async fn new_edition(state: AppRef<'_>, id: String, language: String) -> Res
 pub async fn edition_info(state: AppRef<'_>, draft: Draft) -> Result<Option<EditionInfo>> {
     let state = state.inner().clone();
     blocking(move || {
+        let language = language_name(&draft.language);
         Ok(state.library.edition_status(&draft)?.map(|s| EditionInfo {
+            language_name: language,
             source_language_name: language_name(&s.source_language),
             source: s.source,
             source_language: s.source_language,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DraftEntry } from "./bindings/DraftEntry";
-import { groupEditions } from "./editions";
+import { context, groupEditions } from "./editions";
 
 const entry = (id: string, group: string, language: string, damaged: string | null = null): DraftEntry => ({
   id,
@@ -30,5 +30,32 @@ describe("groupEditions", () => {
   it("keeps an edition whose first draft is gone, and damaged files alone", () => {
     const groups = groupEditions([entry("fr1", "gone", "fr"), entry("bad", "bad", "", "not-json"), entry("es1", "gone", "es")]);
     expect(groups.map((g) => g.entries.map((e) => e.id))).toEqual([["fr1", "es1"], ["bad"]]);
+  });
+});
+
+describe("context", () => {
+  it("cuts long unchanged stretches to the words around the change", () => {
+    const long = "a".repeat(200);
+    const cut = context(
+      [
+        { kind: "same", text: long },
+        { kind: "added", text: "new words" },
+        { kind: "same", text: long },
+        { kind: "removed", text: "old" },
+        { kind: "same", text: long },
+      ],
+      10,
+    );
+    expect(cut.map((c) => c.text)).toEqual([`…${"a".repeat(10)}`, "new words", `${"a".repeat(10)} … ${"a".repeat(10)}`, "old", `${"a".repeat(10)}…`]);
+    expect(cut.map((c) => c.kind)).toEqual(["same", "added", "same", "removed", "same"]);
+  });
+
+  it("keeps short stretches and changes whole, and drops empty pieces", () => {
+    const changes = [
+      { kind: "same" as const, text: "The " },
+      { kind: "removed" as const, text: "Centre" },
+      { kind: "added" as const, text: "" },
+    ];
+    expect(context(changes)).toEqual(changes.slice(0, 2));
   });
 });

@@ -18,6 +18,10 @@ source_language: string, source_language_name: string,
  */
 source_found: boolean, 
 /**
+ * The English name of the edition's own language.
+ */
+language_name: string, 
+/**
  * The parts whose source text changed since this edition took it.
  */
 stale: Array<Stale>, };
