@@ -65,11 +65,12 @@ impl Library {
 
     /// The readable drafts of edition group `group`, most recently modified
     /// first: the draft whose id is the group and every edition linked to it.
+    /// Sync tools' conflict copies are not editions of their own.
     pub fn group(&self, group: &str) -> Result<Vec<Entry>> {
         Ok(self
             .list()?
             .into_iter()
-            .filter(|e| e.damage.is_none() && e.group == group)
+            .filter(|e| e.damage.is_none() && e.conflict_of.is_none() && e.group == group)
             .collect())
     }
 

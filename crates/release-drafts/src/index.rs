@@ -1,5 +1,6 @@
-//! The listing cache, `.release-composer/index.json`: for each draft file,
-//! the stamp it had when it was read and its summary. Listing trusts an entry
+//! The listing cache, `.release-composer/index.json`: for each draft file
+//! (and conflict copy), by its file name, the stamp it had when it was read
+//! and its summary. Listing trusts an entry
 //! only while the file's stamp is unchanged; the files stay the truth, and an
 //! index that is missing, unreadable or from another version is rebuilt.
 
@@ -14,7 +15,9 @@ use std::path::Path;
 
 const INDEX_FORMAT: &str = "release-composer/drafts-index";
 // 2: summaries carry the edition group and source.
-const INDEX_VERSION: u32 = 2;
+// 3: entries are keyed by file name, not id, and sync tools' conflict copies
+//    are read as drafts (version 2 cached them as bad file names).
+const INDEX_VERSION: u32 = 3;
 
 /// A file modified this close to the listing that read it may change again
 /// within the file system's timestamp granularity without its stamp changing
@@ -26,6 +29,7 @@ const SETTLE_NANOS: u64 = 2_000_000_000;
 pub(crate) struct Index {
     format: String,
     version: u32,
+    /// By file name (`ID.release.json`, a conflict copy's whole name).
     pub entries: HashMap<String, IndexEntry>,
 }
 

@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! DIR/ID.release.json                               the drafts (the truth)
+//! DIR/ID (conflicted copy …).release.json            sync tools' conflict copies
 //! DIR/assets/SHA256.jpg                            photos, by their content's hash
 //! DIR/.release-composer/index.json                  listing cache
 //! DIR/.release-composer/recovery/ID.release.json    autosave slots
@@ -15,6 +16,7 @@
 //! Paths are only ever built from ids and revision names that were
 //! validated first.
 
+use crate::conflicts::conflict_copy_of;
 use std::path::{Path, PathBuf};
 
 /// The extension of every draft file.
@@ -40,6 +42,12 @@ impl Layout {
     /// The file of the draft `id` (validated by the caller).
     pub(crate) fn draft(&self, id: &str) -> PathBuf {
         self.root.join(format!("{id}{EXTENSION}"))
+    }
+
+    /// The file named `name` at the top of the folder; `name` was checked
+    /// to be one plain file name (a conflict copy's, see [`classify`]).
+    pub(crate) fn file(&self, name: &str) -> PathBuf {
+        self.root.join(name)
     }
 
     pub(crate) fn state(&self) -> PathBuf {
@@ -75,6 +83,27 @@ impl Layout {
     }
 }
 
+/// What a file at the top of the library folder is, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DraftFile<'a> {
+    /// `ID.release.json`: a draft, with the id still to be validated (a
+    /// file whose name is not a valid id is listed as damaged).
+    Draft(&'a str),
+    /// A sync tool's conflict copy of draft `of` (a valid id), named by its
+    /// whole file name.
+    ConflictCopy { of: &'a str },
+}
+
+/// What the file `name` is, or `None` when it is not the library's
+/// business: hidden files (the state folder, temporary files of atomic
+/// writes), `assets/`, files of other extensions.
+pub(crate) fn classify(name: &str) -> Option<DraftFile<'_>> {
+    if let Some(of) = conflict_copy_of(name) {
+        return Some(DraftFile::ConflictCopy { of });
+    }
+    id_of_file_name(name).map(DraftFile::Draft)
+}
+
 /// The id part of a draft file name, if it is one (`ID.release.json`, not
 /// hidden). The id still has to be validated.
 pub(crate) fn id_of_file_name(name: &str) -> Option<&str> {
@@ -94,6 +123,26 @@ mod tests {
         assert_eq!(id_of_file_name("launch.json"), None);
         assert_eq!(id_of_file_name(".launch.release.json.1-2-3.tmp"), None);
         assert_eq!(id_of_file_name(".release.json"), None);
+    }
+
+    #[test]
+    fn conflict_copies_are_told_from_drafts() {
+        assert_eq!(classify("a.release.json"), Some(DraftFile::Draft("a")));
+        assert_eq!(
+            classify("a (conflicted copy 2021-12-09).release.json"),
+            Some(DraftFile::ConflictCopy { of: "a" })
+        );
+        assert_eq!(
+            classify("a.release (conflicted copy 2021-12-09).json"),
+            Some(DraftFile::ConflictCopy { of: "a" })
+        );
+        assert_eq!(
+            classify("a (copy).release.json"),
+            Some(DraftFile::Draft("a (copy)"))
+        );
+        assert_eq!(classify(".a (conflicted copy).release.json"), None);
+        assert_eq!(classify("index.json"), None);
+        assert_eq!(classify("assets"), None);
     }
 
     #[test]

@@ -13,6 +13,9 @@
 //!   removed only when no draft, history entry or trashed draft names them;
 //! - a file changed on disk by another window or a sync tool is detected at
 //!   save, and both versions are kept;
+//! - a sync tool's conflict copy of a draft is listed beside its draft, can
+//!   be read, and is resolved by keeping one side, the other going to the
+//!   history or the trash;
 //! - a draft can have language editions, drafts linked to it that know
 //!   which of its parts changed since they were translated.
 //!
@@ -37,6 +40,7 @@
 mod assets;
 mod atomic;
 mod clock;
+mod conflicts;
 mod damaged;
 mod disk;
 mod editions;
@@ -61,6 +65,7 @@ mod trash;
 pub use assets::{ASSETS_DIR, asset_name};
 pub use atomic::write_atomically;
 pub use clock::{Clock, ManualClock, SystemClock};
+pub use conflicts::{Keep, Resolved, conflict_copy_in, conflict_copy_of};
 pub use disk::{Disk, OsDisk};
 pub use editions::EditionStatus;
 pub use error::{DraftsError, Result};

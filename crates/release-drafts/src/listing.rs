@@ -1,10 +1,11 @@
 //! Listing the drafts: one stat per file, the index for the summaries of
-//! files that did not change, a read of those that did.
+//! files that did not change, a read of those that did. Sync tools'
+//! conflict copies are listed beside their drafts.
 
 use crate::error::{DraftsError, Result};
 use crate::id::id_problem;
 use crate::index::{Index, IndexEntry};
-use crate::layout::id_of_file_name;
+use crate::layout::{DraftFile, classify};
 use crate::library::Library;
 use crate::read::{Damage, Stamp, parse, read_file};
 use crate::summary::{Summary, summarize};
@@ -17,8 +18,11 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// One draft in the list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entry {
-    /// The id, which is the file name without `.release.json`. For a file
-    /// whose name is not a valid id this is the name as it is, and `damage`
+    /// The id, which is the file name without `.release.json`. For a sync
+    /// tool's conflict copy (`conflict_of` is set) it is the copy's whole
+    /// file name, which [`Library::load_conflict`] and
+    /// [`Library::resolve_conflict`] take. For any other file whose name is
+    /// not a valid id it is the name without `.release.json`, and `damage`
     /// says so; such a file cannot be opened by id until it is renamed.
     pub id: String,
     /// When the file was last modified.
@@ -30,13 +34,21 @@ pub struct Entry {
     /// Set when the file is not a readable draft.
     pub damage: Option<Damage>,
     /// The edition group the draft belongs to: its edition's group, or its
-    /// own id when it is not a language edition of another draft.
+    /// own id when it is not a language edition of another draft (for a
+    /// conflict copy, its draft's id).
     pub group: String,
+    /// For a sync tool's conflict copy
+    /// (`20211208-k3f9qz (conflicted copy 2021-12-09).release.json`, …),
+    /// the id of the draft it is a copy of. The copy is otherwise listed
+    /// like any file: its own summary, or its damage.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflict_of: Option<String>,
 }
 
 impl Library {
     /// Every draft in the library, damaged ones included (with the reason),
-    /// most recently modified first.
+    /// and sync tools' conflict copies (with `conflict_of`), most recently
+    /// modified first.
     ///
     /// Fast on large libraries: only files whose size, modified time or inode
     /// changed since the last listing are read. Works on a read-only folder
@@ -58,7 +70,7 @@ impl Library {
             let dirent = dirent.map_err(|e| DraftsError::io("list", root, e))?;
             let name = dirent.file_name();
             let name = name.to_string_lossy();
-            let Some(id) = id_of_file_name(&name) else {
+            let Some(kind) = classify(&name) else {
                 continue;
             };
             // Follows symbolic links: a linked draft is listed as its target.
@@ -69,17 +81,18 @@ impl Library {
                 continue;
             }
             let stamp = Stamp::of(&meta);
-            let entry = match old.entries.remove(id) {
+            // Keyed by file name: ids and conflict copies' names share it.
+            let entry = match old.entries.remove(name.as_ref()) {
                 Some(entry) if entry.describes(&stamp) => entry,
                 _ => {
                     changed = true;
-                    match describe_file(&dirent.path(), id, stamp, scan_ns) {
+                    match describe_file(&dirent.path(), kind, stamp, scan_ns) {
                         Some(entry) => entry,
                         None => continue,
                     }
                 }
             };
-            new.entries.insert(id.to_owned(), entry);
+            new.entries.insert(name.into_owned(), entry);
         }
         if changed || !old.entries.is_empty() {
             // A cache: if it cannot be written (read-only folder), the
@@ -91,19 +104,27 @@ impl Library {
         let mut entries: Vec<Entry> = new
             .entries
             .into_iter()
-            .map(|(id, entry)| Entry {
-                group: if entry.summary.edition_group.is_empty() {
-                    id.clone()
-                } else {
+            .filter_map(|(name, entry)| {
+                let (id, conflict_of) = match classify(&name)? {
+                    DraftFile::Draft(id) => (id.to_owned(), None),
+                    DraftFile::ConflictCopy { of } => (name.clone(), Some(of.to_owned())),
+                };
+                let group = if !entry.summary.edition_group.is_empty() {
                     entry.summary.edition_group.clone()
-                },
-                id,
-                modified: Timestamp::from_millis(
-                    i64::try_from(entry.stamp.mtime_ns / 1_000_000).unwrap_or(i64::MAX),
-                ),
-                size: entry.stamp.size,
-                summary: entry.summary,
-                damage: entry.damage,
+                } else {
+                    conflict_of.clone().unwrap_or_else(|| id.clone())
+                };
+                Some(Entry {
+                    group,
+                    id,
+                    modified: Timestamp::from_millis(
+                        i64::try_from(entry.stamp.mtime_ns / 1_000_000).unwrap_or(i64::MAX),
+                    ),
+                    size: entry.stamp.size,
+                    summary: entry.summary,
+                    damage: entry.damage,
+                    conflict_of,
+                })
             })
             .collect();
         entries.sort_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.id.cmp(&b.id)));
@@ -121,9 +142,17 @@ impl Library {
     }
 }
 
-/// Reads one file for the index. `None` when it vanished meanwhile.
-fn describe_file(path: &Path, id: &str, stamp: Stamp, scan_ns: u64) -> Option<IndexEntry> {
-    if let Some(problem) = id_problem(id) {
+/// Reads one file for the index. `None` when it vanished meanwhile. A
+/// conflict copy is read like a draft.
+fn describe_file(
+    path: &Path,
+    kind: DraftFile<'_>,
+    stamp: Stamp,
+    scan_ns: u64,
+) -> Option<IndexEntry> {
+    if let DraftFile::Draft(id) = kind
+        && let Some(problem) = id_problem(id)
+    {
         let damage = Damage::new(
             "bad-file-name",
             format!("the file name is not a valid draft id ({problem}); rename the file"),

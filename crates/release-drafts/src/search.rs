@@ -28,15 +28,20 @@ impl Library {
                 let quick = format!("{} {}", entry.summary.title, entry.summary.headline);
                 contains_all(&quick.to_lowercase(), &words)
                     || self
-                        .searchable_text(&entry.id)
+                        .searchable_text(entry)
                         .is_some_and(|text| contains_all(&text, &words))
             })
             .collect())
     }
 
     /// The lowercased text search looks in, or `None` if the draft cannot be read.
-    fn searchable_text(&self, id: &str) -> Option<String> {
-        let read = read_file(&self.layout.draft(id)).ok()??;
+    fn searchable_text(&self, entry: &Entry) -> Option<String> {
+        // A conflict copy's id is its file name, checked by the listing.
+        let file = match entry.conflict_of {
+            Some(_) => self.layout.file(&entry.id),
+            None => self.layout.draft(&entry.id),
+        };
+        let read = read_file(&file).ok()??;
         let draft = parse(&read.bytes).ok()?.draft;
         Some(searchable_text(&draft))
     }

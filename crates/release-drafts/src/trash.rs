@@ -39,13 +39,7 @@ impl Library {
         if !file.exists() {
             return Err(DraftsError::NotFound { file });
         }
-        let trash = self.layout.trash();
-        let mut at = self.clock.now();
-        let mut entry = trash.join(format!("{}-{id}", at.compact()));
-        while entry.exists() {
-            at = Timestamp::from_millis(at.millis() + 1);
-            entry = trash.join(format!("{}-{id}", at.compact()));
-        }
+        let entry = self.new_trash_entry(id);
         let to_trash = |e| DraftsError::io("move to the trash", &file, e);
         self.disk.create_dir_all(&entry).map_err(to_trash)?;
         if let Err(e) = self
@@ -61,6 +55,20 @@ impl Library {
         self.move_if_present(&self.layout.recovery(id), &entry.join(RECOVERY_IN_TRASH));
         let _ = self.disk.sync_dir(self.layout.root());
         Ok(())
+    }
+
+    /// A trash entry's folder for draft `id` that is not taken yet:
+    /// `trash/STAMP-ID`, the stamp now or, when taken, the next free
+    /// millisecond. The caller holds the write lock.
+    pub(crate) fn new_trash_entry(&self, id: &str) -> PathBuf {
+        let trash = self.layout.trash();
+        let mut at = self.clock.now();
+        let mut entry = trash.join(format!("{}-{id}", at.compact()));
+        while entry.exists() {
+            at = Timestamp::from_millis(at.millis() + 1);
+            entry = trash.join(format!("{}-{id}", at.compact()));
+        }
+        entry
     }
 
     /// The drafts in the trash, most recently deleted first.

@@ -1,11 +1,13 @@
 //! File names in a snippets folder: `ID.snippet.json` for a snippet, the
 //! names sync tools give the copies they make when two computers changed the
-//! same file, and new ids. Every name from outside is checked here before it
+//! same file (recognised by the drafts library's
+//! `release_drafts::conflict_copy_in`, so both libraries read them alike),
+//! and new ids. Every name from outside is checked here before it
 //! becomes part of a path.
 
 use crate::error::{Result, SnippetsError};
 use crate::snippet::Kind;
-use release_drafts::{DraftsError, Timestamp, validate_id};
+use release_drafts::{DraftsError, Timestamp, conflict_copy_in, validate_id};
 
 /// The extension of every snippet file.
 pub const EXTENSION: &str = ".snippet.json";
@@ -39,21 +41,19 @@ pub(crate) fn classify(name: &str) -> Option<FileName<'_>> {
     if name.starts_with('.') || !is_plain_file_name(name) {
         return None;
     }
-    let rest = name.strip_suffix(".json")?;
-    if let Some(core) = rest.strip_suffix(".snippet") {
-        if validate_id(core).is_ok() {
-            return Some(FileName::Snippet(core));
-        }
-        return Some(match strip_conflict_marker(core) {
-            Some(of) if validate_id(of).is_ok() => FileName::ConflictCopy { of },
-            _ => FileName::BadName(core),
-        });
+    // The drafts library knows the names sync tools give their copies, in
+    // either place (`ID (conflicted copy …).snippet.json`,
+    // `ID.snippet (conflicted copy …).json`); see
+    // `release_drafts::conflict_copy_of`.
+    if let Some(of) = conflict_copy_in(name, EXTENSION) {
+        return Some(FileName::ConflictCopy { of });
     }
-    // Dropbox, Syncthing and ownCloud put their mark before the last
-    // extension: `ID.snippet (conflicted copy …).json`.
-    let of = strip_conflict_marker(rest)?.strip_suffix(".snippet")?;
-    validate_id(of).ok()?;
-    Some(FileName::ConflictCopy { of })
+    let core = name.strip_suffix(EXTENSION)?;
+    Some(if validate_id(core).is_ok() {
+        FileName::Snippet(core)
+    } else {
+        FileName::BadName(core)
+    })
 }
 
 /// One file name, no folder: no separator, no drive or stream colon, no
@@ -64,41 +64,6 @@ fn is_plain_file_name(name: &str) -> bool {
         && !name
             .chars()
             .any(|c| matches!(c, '/' | '\\' | ':') || c.is_control())
-}
-
-/// `name` without a sync tool's conflict mark at its end:
-/// - ` (conflicted copy 2026-12-01)`, ` (Ana's conflicted copy 2026-12-01)`
-///   (Dropbox), ` (conflicted copy 2026-12-01 123456)` (Nextcloud): a
-///   parenthesis that says "conflict";
-/// - `.sync-conflict-20261201-123456-ABCDEF` (Syncthing);
-/// - `_conflict-20261201-123456` (ownCloud), which is only recognised before
-///   `.json` (`ID.snippet_conflict-….json`): before `.snippet.json` it would
-///   make a valid id, and a valid id is a snippet.
-fn strip_conflict_marker(name: &str) -> Option<&str> {
-    if let Some(open) = name.strip_suffix(')').and_then(|n| n.rfind(" (")) {
-        let inside = &name[open + 2..name.len() - 1];
-        if inside.to_lowercase().contains("conflict") {
-            return Some(&name[..open]);
-        }
-    }
-    for mark in [".sync-conflict-", "_conflict-"] {
-        if let Some(at) = name.rfind(mark)
-            && is_date_time(&name[at + mark.len()..])
-        {
-            return Some(&name[..at]);
-        }
-    }
-    None
-}
-
-/// `YYYYMMDD-HHMMSS`, optionally followed by `-` and more (a device id).
-fn is_date_time(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.len() >= 15
-        && b[..8].iter().all(u8::is_ascii_digit)
-        && b[8] == b'-'
-        && b[9..15].iter().all(u8::is_ascii_digit)
-        && (b.len() == 15 || b[15] == b'-')
 }
 
 /// Checks an id that names a snippet: the drafts library's rules (1 to 64
