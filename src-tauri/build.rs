@@ -46,6 +46,8 @@ const COMMANDS: &[&str] = &[
     "save_snippet",
     "delete_snippet",
     "choose_snippets_dir",
+    "draft_revision",
+    "resolve_conflict",
 ];
 
 fn main() {

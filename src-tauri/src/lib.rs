@@ -12,6 +12,7 @@ mod opening;
 mod settings;
 mod state;
 mod types;
+mod watch;
 mod webview;
 
 use std::sync::Arc;
@@ -63,6 +64,7 @@ pub fn run() {
                     std::thread::spawn(move || {
                         commands::spelling::status(&warm, "en", release_style::DEFAULT_STYLE);
                     });
+                    watch::start(app.handle(), &state);
                     app.manage(state);
                 }
                 Err(e) => {
@@ -146,6 +148,8 @@ pub fn run() {
             commands::snippets::save_snippet,
             commands::snippets::delete_snippet,
             commands::snippets::choose_snippets_dir,
+            commands::drafts::draft_revision,
+            commands::drafts::resolve_conflict,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

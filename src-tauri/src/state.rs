@@ -29,6 +29,8 @@ pub struct AppState {
     /// Draft files from outside the library that were handed to the app: the
     /// only ones the window may save in place.
     outside: Mutex<BTreeSet<PathBuf>>,
+    /// The watcher of the library and snippets folders (`watch.rs`).
+    watcher: Mutex<Option<release_watch::Watcher>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -52,6 +54,7 @@ impl AppState {
             dropped: Mutex::new(BTreeSet::new()),
             handed: Mutex::new(Vec::new()),
             outside: Mutex::new(BTreeSet::new()),
+            watcher: Mutex::new(None),
         })
     }
 
@@ -72,11 +75,17 @@ impl AppState {
             dropped: Mutex::new(BTreeSet::new()),
             handed: Mutex::new(Vec::new()),
             outside: Mutex::new(BTreeSet::new()),
+            watcher: Mutex::new(None),
         })
     }
 
     pub fn settings(&self) -> Settings {
         lock(&self.settings).clone()
+    }
+
+    /// Keeps `watcher` (dropping the one before, which stops it).
+    pub fn set_watcher(&self, watcher: Option<release_watch::Watcher>) {
+        *lock(&self.watcher) = watcher;
     }
 
     pub fn set_settings(&self, settings: Settings) -> Result<Settings> {

@@ -29,6 +29,9 @@ pub struct DraftEntry {
     /// The release's edition group: the id of its first draft (the draft's
     /// own id when it is not a language edition of another).
     pub group: String,
+    /// For a copy a sync tool made when two computers changed the same
+    /// draft, the id of that draft (`id` is then the copy's file name).
+    pub conflict_of: Option<String>,
 }
 
 impl DraftEntry {
@@ -46,6 +49,7 @@ impl DraftEntry {
             modified_ms: millis(when),
             words: u32::try_from(summary.words).unwrap_or(u32::MAX),
             damaged: damage.map(|d| d.reason),
+            conflict_of: None,
             id,
         }
     }
@@ -53,7 +57,12 @@ impl DraftEntry {
 
 impl From<Entry> for DraftEntry {
     fn from(e: Entry) -> DraftEntry {
-        DraftEntry::new(e.id, e.summary, e.modified, e.damage)
+        let conflict_of = e.conflict_of;
+        DraftEntry {
+            group: conflict_of.clone().unwrap_or_else(|| e.group.clone()),
+            conflict_of,
+            ..DraftEntry::new(e.id, e.summary, e.modified, e.damage)
+        }
     }
 }
 

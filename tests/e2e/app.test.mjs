@@ -719,3 +719,55 @@ test("snippets: a contact saved from a release, and one a colleague added, are i
   const [draft] = Object.values(drafts(app.folders.library));
   assert.equal(draft.release.contacts[1].name, "Ms. Laila Al-Hassan");
 });
+
+test("live with the folder: drafts written from outside show up, the open draft reloads, and with unsaved edits both versions are kept", async (t) => {
+  const app = await openApp(t);
+  const [file] = Object.keys(drafts(app.folders.library));
+  const path = join(app.folders.library, file);
+  await app.step("Headline");
+  await app.browser.waitUntil(async () => (await app.field("release.headline").getValue()).startsWith("Launch of the Phase IV"), { timeout: 10000, timeoutMsg: "the example is not open" });
+
+  // A colleague's new draft lands in the folder: listed within a second or so.
+  const colleague = JSON.parse(readFileSync(path, "utf8"));
+  colleague.release.headline = "A colleague's release, synced in";
+  writeFileSync(join(app.folders.library, "20211209-colleague.release.json"), JSON.stringify(colleague, null, 2));
+  const entry = app.browser.$("button.entry*=A colleague's release, synced in");
+  const listedAt = Date.now();
+  await entry.waitForExist({ timeout: 5000, timeoutMsg: "the new draft never appeared in the sidebar" });
+  debug("listed after", Date.now() - listedAt, "ms");
+
+  // The open draft changed on disk, nothing unsaved here: the form shows the new text.
+  const changed = JSON.parse(readFileSync(path, "utf8"));
+  changed.release.headline = "Changed on another computer";
+  writeFileSync(path, JSON.stringify(changed, null, 2));
+  await app.browser.waitUntil(async () => (await app.field("release.headline").getValue()) === "Changed on another computer", {
+    timeout: 5000,
+    timeoutMsg: "the open form did not reload the changed draft",
+  });
+
+  // Both changed: an edit here, unsaved, and the file on disk. Both are kept, and the window says so at once.
+  await app.setValue("release.headline", "Edited here, not saved yet");
+  const again = JSON.parse(readFileSync(path, "utf8"));
+  again.release.headline = "Edited there at the same time";
+  writeFileSync(path, JSON.stringify(again, null, 2));
+  await app.browser.waitUntil(async () => /your version is kept as a separate draft/.test(await app.browser.$(".toast").getText().catch(() => "")), {
+    timeout: 5000,
+    timeoutMsg: "the window did not say that both versions were kept",
+  });
+  const headlines = Object.values(drafts(app.folders.library)).map((d) => d.release.headline);
+  assert.ok(headlines.includes("Edited there at the same time"), `the other computer's version is kept: ${headlines}`);
+  assert.ok(headlines.includes("Edited here, not saved yet"), `this window's version is kept: ${headlines}`);
+  assert.ok(headlines.includes("A colleague's release, synced in"), `${headlines}`);
+  assert.equal(await app.field("release.headline").getValue(), "Edited here, not saved yet");
+
+  // A sync tool's conflicting copy is listed as a copy of its draft, and can be settled.
+  const copyName = file.replace(".release.json", " (conflicted copy 2021-12-09).release.json");
+  const copy = JSON.parse(readFileSync(path, "utf8"));
+  copy.release.headline = "The other laptop's version";
+  writeFileSync(join(app.folders.library, copyName), JSON.stringify(copy, null, 2));
+  const conflict = app.browser.$(`.entry.conflict[data-conflict-of="${file.replace(".release.json", "")}"]`);
+  await conflict.waitForExist({ timeout: 5000, timeoutMsg: "the conflicting copy is not listed as one" });
+  await conflict.$("button=Discard it").click();
+  await until("the copy to go to the trash", () => !existsSync(join(app.folders.library, copyName)));
+  assert.equal(JSON.parse(readFileSync(path, "utf8")).release.headline, "Edited there at the same time");
+});

@@ -131,6 +131,36 @@ pub(crate) fn fill_default_about(
     }
 }
 
+/// The revision of draft `id` on disk now, to tell whether it changed
+/// since the window loaded it.
+#[tauri::command]
+pub async fn draft_revision(state: AppRef<'_>, id: String) -> Result<String> {
+    let state = state.inner().clone();
+    blocking(move || Ok(state.library.revision(&id)?.to_string())).await
+}
+
+/// Settles a sync tool's conflicting copy `file_name` of a draft: `keep_copy`
+/// makes the copy the draft's new version (the old one stays in its
+/// history), else the draft stays as it is; the copy goes to the trash
+/// either way. Returns the draft's id.
+#[tauri::command]
+pub async fn resolve_conflict(
+    state: AppRef<'_>,
+    file_name: String,
+    keep_copy: bool,
+) -> Result<String> {
+    let state = state.inner().clone();
+    blocking(move || {
+        let keep = if keep_copy {
+            release_drafts::Keep::Copy
+        } else {
+            release_drafts::Keep::Original
+        };
+        Ok(state.library.resolve_conflict(&file_name, keep)?.id)
+    })
+    .await
+}
+
 #[tauri::command]
 pub async fn open_draft(state: AppRef<'_>, id: String) -> Result<Opened> {
     let state = state.inner().clone();

@@ -8,8 +8,18 @@ use tauri::{Manager, State, WebviewWindow};
 use tauri_plugin_window_state::AppHandleExt;
 
 #[tauri::command]
-pub fn save_settings(state: State<'_, Arc<AppState>>, settings: Settings) -> Result<Settings> {
-    state.set_settings(settings)
+pub fn save_settings(
+    app: tauri::AppHandle,
+    state: State<'_, Arc<AppState>>,
+    settings: Settings,
+) -> Result<Settings> {
+    let moved = settings.snippets_dir != state.settings().snippets_dir;
+    let saved = state.set_settings(settings)?;
+    if moved {
+        // The snippets folder is another one now: watch that one.
+        crate::watch::start(&app, state.inner());
+    }
+    Ok(saved)
 }
 
 /// Closes the window: called by the window after it saved the draft in

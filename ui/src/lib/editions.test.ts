@@ -12,6 +12,7 @@ const entry = (id: string, group: string, language: string, damaged: string | nu
   modified_ms: 0,
   words: 0,
   damaged,
+  conflict_of: null,
 });
 
 describe("groupEditions", () => {

@@ -129,6 +129,14 @@ export const ipc = {
   chooseSnippetsDir: () => call<string | null>("choose_snippets_dir"),
   /** Calls `add` with the paths of files dropped on the window, once Rust allows adding them as photos. */
   onPhotosDropped: (add: (paths: string[]) => void) => listen<string[]>("photos-dropped", (event) => add(event.payload)),
+  /** The revision of draft `id` on disk now. */
+  draftRevision: (id: string) => call<string>("draft_revision", { id }),
+  /** Settles a sync tool's conflicting copy: keep it as the draft's new version, or keep the draft; the copy goes to the trash. */
+  resolveConflict: (fileName: string, keepCopy: boolean) => call<string>("resolve_conflict", { fileName, keepCopy }),
+  /** Calls `changed` when draft files changed on disk (another program, a sync tool). */
+  onDraftsChanged: (changed: () => void) => listen("drafts-changed", () => changed()),
+  /** Calls `changed` when snippet files changed on disk. */
+  onSnippetsChanged: (changed: () => void) => listen("snippets-changed", () => changed()),
   /** Calls `take` whenever a draft file is handed to the running app. */
   onFileHanded: (take: () => void) => listen("file-handed", () => take()),
   setTitle: (title: string) => getCurrentWindow().setTitle(title),

@@ -20,4 +20,9 @@ damaged: string | null,
  * The release's edition group: the id of its first draft (the draft's
  * own id when it is not a language edition of another).
  */
-group: string, };
+group: string, 
+/**
+ * For a copy a sync tool made when two computers changed the same
+ * draft, the id of that draft (`id` is then the copy's file name).
+ */
+conflict_of: string | null, };

@@ -46,7 +46,7 @@ export function createStores(): Stores {
  * Starts the window: settings, styles, the draft to open (and a recovery
  * copy if newer), the drafts list, then any draft file handed to the app.
  */
-export async function start({ notices, settings, session, library }: Stores): Promise<void> {
+export async function start({ notices, settings, session, library, editions, snippets }: Stores): Promise<void> {
   void ipc.onClose(() => session.saveNow()).catch((error) => notices.fail(error));
   try {
     const startup = await ipc.startup();
@@ -57,6 +57,15 @@ export async function start({ notices, settings, session, library }: Stores): Pr
     session.switchTo(startup.opened);
     await library.reload();
     void ipc.onFileHanded(() => void session.takeFile()).catch((error) => notices.fail(error));
+    // Files changed on disk by a colleague, a restore or a sync tool.
+    void ipc
+      .onDraftsChanged(async () => {
+        await library.reload();
+        await session.diskChanged();
+        await editions.refresh();
+      })
+      .catch((error) => notices.fail(error));
+    void ipc.onSnippetsChanged(() => void snippets.reload()).catch((error) => notices.fail(error));
     void ipc.onPhotosDropped((paths) => void session.addPhotos(paths)).catch((error) => notices.fail(error));
     await session.takeFile();
   } catch (error) {

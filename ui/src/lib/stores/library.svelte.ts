@@ -96,6 +96,23 @@ export class Library {
     }
   }
 
+  /**
+   * Settles a sync tool's conflicting copy of a draft: `keepCopy` makes it
+   * the draft's new version (the old one stays in the history), else the
+   * draft stays; the copy goes to the trash either way.
+   */
+  async resolveConflict(copy: DraftEntry, keepCopy: boolean): Promise<void> {
+    try {
+      if (copy.conflict_of === this.session.id) await this.session.saveNow();
+      const id = await ipc.resolveConflict(copy.id, keepCopy);
+      await this.reload();
+      if (keepCopy && id === this.session.id) this.session.switchTo(await ipc.openDraft(id));
+      this.notices.say(keepCopy ? "The copy is now the draft; the version it replaced is in its history." : "The copy was moved to the trash.");
+    } catch (error) {
+      this.notices.fail(error);
+    }
+  }
+
   async undelete(id: string): Promise<void> {
     try {
       await ipc.undeleteDraft(id);

@@ -207,6 +207,43 @@ export class DraftSession {
     }
   }
 
+  /**
+   * The library folder changed on disk. When the open draft's file is not
+   * what the window loaded or last saved: without unsaved changes here, the
+   * window takes the new version; with them, saving now keeps both (the
+   * file on disk stays, the window's version becomes a new draft) and says
+   * so at once.
+   */
+  async diskChanged(): Promise<void> {
+    const id = this.id;
+    if (!id || !this.draft || this.status === "saving") return;
+    let onDisk: string;
+    try {
+      onDisk = await ipc.draftRevision(id);
+    } catch (error) {
+      if (error instanceof IpcFailure && error.code === "not-found") {
+        this.notices.show({
+          message: "This draft's file was removed from the drafts folder by another program or a sync tool. Your text is still open here: Duplicate keeps it as a new draft.",
+          kind: "error",
+        });
+        return;
+      }
+      this.notices.fail(error);
+      return;
+    }
+    // Revisions are `MODIFIED-HASH`; the same bytes rewritten are no change.
+    const hash = (revision: string) => revision.slice(revision.lastIndexOf("-") + 1);
+    if (id !== this.id || hash(onDisk) === hash(this.revision)) return;
+    if (this.status === "saved" && JSON.stringify(this.draft) === this.savedJson) {
+      const step = this.form.step;
+      this.switchTo(await ipc.openDraft(id));
+      this.form.step = step;
+      this.notices.say("This draft was changed on disk by another program or a sync tool; the window now shows that version.");
+      return;
+    }
+    await this.saveNow();
+  }
+
   /** Saves the draft now (Ctrl+S, before export, when leaving it). */
   async saveNow(announce = false): Promise<boolean> {
     this.autosave.cancel();

@@ -482,3 +482,42 @@ describe("the window's title and direction", () => {
     expect(s.session.dir).toBe("rtl");
   });
 });
+
+describe("the open draft changed on disk", () => {
+  it("is taken as it is now when the window has nothing unsaved", async () => {
+    const s = await started();
+    s.form.step = "body";
+    rust.draftRevision.mockResolvedValue("5-r1");
+    await s.session.diskChanged();
+    expect(rust.openDraft).not.toHaveBeenCalled();
+
+    rust.draftRevision.mockResolvedValue("6-f00d");
+    rust.openDraft.mockResolvedValue(opened("d1", "6-f00d", draft("Changed by a colleague")));
+    await s.session.diskChanged();
+    expect(rust.openDraft).toHaveBeenCalledWith("d1");
+    expect([s.session.draft?.release.headline, s.session.revision, s.form.step]).toEqual(["Changed by a colleague", "6-f00d", "body"]);
+    expect(s.notices.toast?.message).toMatch(/changed on disk by another program/);
+    expect(rust.saveDraft).not.toHaveBeenCalled();
+  });
+
+  it("keeps both versions at once when the window has unsaved changes", async () => {
+    const s = await started();
+    typeHeadline(s, "Mine");
+    rust.draftRevision.mockResolvedValue("6-f00d");
+    rust.saveDraft.mockResolvedValue({ revision: "7-c0py", kept_as: opened("d2", "7-c0py", draft("Mine")) });
+    await s.session.diskChanged();
+    expect(rust.openDraft).not.toHaveBeenCalled();
+    expect(rust.saveDraft).toHaveBeenCalledTimes(1);
+    expect(headlines(rust.saveDraft.mock.calls, 1)).toEqual(["Mine"]);
+    expect([s.session.id, s.session.draft?.release.headline]).toEqual(["d2", "Mine"]);
+    expect(s.notices.toast?.message).toMatch(/your version is kept as a separate draft/);
+  });
+
+  it("says so when the file was removed, and keeps the text open", async () => {
+    const s = await started();
+    rust.draftRevision.mockRejectedValue(failure("not-found"));
+    await s.session.diskChanged();
+    expect(s.session.draft?.release.headline).toBeDefined();
+    expect(s.notices.toast?.message).toMatch(/removed from the drafts folder/);
+  });
+});

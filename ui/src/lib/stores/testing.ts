@@ -44,7 +44,7 @@ export function opened(id: string, revision: string, d = draft(), recovery: Reco
 }
 
 export function entry(id: string, damaged: string | null = null): DraftEntry {
-  return { id, group: id, headline: id, kind: "PRESS RELEASE", style: "un", language: "en", modified_ms: 0, words: 1, damaged };
+  return { id, group: id, conflict_of: null, headline: id, kind: "PRESS RELEASE", style: "un", language: "en", modified_ms: 0, words: 1, damaged };
 }
 
 export function startup(open: Opened = opened("d1", "r1")): Startup {
@@ -96,6 +96,10 @@ export function answerAsUsual(findings: Finding[] = []): void {
   rust.takeOpenedFile.mockResolvedValue(null);
   rust.onFileHanded.mockResolvedValue(() => {});
   rust.onPhotosDropped.mockResolvedValue(() => {});
+  rust.onDraftsChanged.mockResolvedValue(() => {});
+  rust.onSnippetsChanged.mockResolvedValue(() => {});
+  rust.editionInfo.mockResolvedValue(null);
+  rust.listSnippets.mockResolvedValue([]);
   rust.onClose.mockResolvedValue(() => {});
   rust.saveSettings.mockImplementation((settings) => Promise.resolve(settings));
   rust.discardRecovery.mockResolvedValue(null);
