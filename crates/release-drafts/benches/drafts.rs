@@ -4,15 +4,20 @@
 //!   the library's own cost) and `disk_floor` (write, fsync, rename, fsync
 //!   of the folder with nothing else: what this disk needs for any safe save);
 //! - `list_10000/indexed`: a fresh `Library` listing 10,000 drafts, as the app
-//!   does on start (≤ 300 ms);
+//!   does on start (≤ 300 ms), a third of them releases and the others their
+//!   French and Arabic editions (each draft's edition group comes from the
+//!   index; within 10 % of the listing before editions existed);
 //! - `list_10000/no_index`: the same with the index deleted first, i.e. every
-//!   file read and parsed (for comparison: why the index exists).
+//!   file read and parsed (for comparison: why the index exists);
+//! - `edition_status/example`: how the French edition of the example stands
+//!   against its source after an edit there: the source read from disk and
+//!   every part compared, with the word-level difference (≤ 20 ms).
 //!
 //! The folders live in Cargo's target tmp dir, on the same disk as the build.
 
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use release_drafts::{Disk, Library, Options, OsDisk, Template};
-use release_model::{example, to_json};
+use release_model::{Block, example, new_edition, to_json};
 use std::hint::black_box;
 use std::io::{self, Write};
 use std::path::Path;
@@ -103,15 +108,26 @@ impl Disk for Unflushed {
 }
 
 /// Writes `DRAFTS` drafts with different headlines straight to the folder
-/// (the way a sync tool or a restored backup would put them there).
+/// (the way a sync tool or a restored backup would put them there): every
+/// third a release, the two after it its French and Arabic editions.
 fn fill(dir: &Path) {
     let mut draft = example();
     let headline = draft.release.headline.clone();
     for n in 0..DRAFTS {
         draft.release.headline = format!("{headline} #{n}");
+        let first = n - n % 3;
+        let written = match n % 3 {
+            0 => draft.clone(),
+            k => new_edition(
+                &draft,
+                &format!("draft-{first:05}"),
+                "1638957600123-00000000000000000000000000000000",
+                if k == 1 { "fr" } else { "ar" },
+            ),
+        };
         std::fs::write(
             dir.join(format!("draft-{n:05}.release.json")),
-            to_json(&draft),
+            to_json(&written),
         )
         .expect("writes a draft");
     }
@@ -134,6 +150,7 @@ fn library_of_10000() -> &'static Path {
             .list()
             .expect("lists");
         assert_eq!(listed.len(), DRAFTS);
+        assert_eq!(listed.iter().filter(|e| e.group == "draft-00000").count(), 3);
         dir
     })
     .path()
@@ -166,5 +183,31 @@ fn list_10000(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, save_example, list_10000);
+fn edition_status(c: &mut Criterion) {
+    let dir = bench_dir("drafts-edition");
+    let library = Library::open(dir.path()).expect("opens");
+    let en = library.create(Template::Example).expect("example");
+    let fr = library.new_edition(&en.id, "fr").expect("edition");
+    let mut changed = en.draft.clone();
+    changed
+        .release
+        .body
+        .push(Block::paragraph(vec![release_model::Run::plain(
+            "The Centre thanks the donors.",
+        )]));
+    library
+        .save(&en.id, &changed, Some(&en.revision))
+        .expect("saves");
+    let mut group = c.benchmark_group("edition_status");
+    group.bench_function("example", |b| {
+        b.iter(|| {
+            let status = library.edition_status(&fr.draft).expect("status");
+            assert_eq!(status.as_ref().map(|s| s.stale.len()), Some(1));
+            black_box(status)
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, save_example, list_10000, edition_status);
 criterion_main!(benches);

@@ -63,6 +63,8 @@ impl Library {
         let index_path = self.layout.index();
         let mut old = Index::read(&index_path);
         let mut new = Index::new();
+        // Sized once: growing it moves every entry again.
+        new.entries.reserve(old.entries.len());
         let mut changed = false;
         let root = self.layout.root();
         let dir = fs::read_dir(root).map_err(|e| DraftsError::io("list", root, e))?;
@@ -74,7 +76,15 @@ impl Library {
                 continue;
             };
             // Follows symbolic links: a linked draft is listed as its target.
-            let Ok(meta) = fs::metadata(dirent.path()) else {
+            // Anything else is stat'ed relative to the open folder, without
+            // walking the whole path again for each of thousands of files.
+            let is_link = dirent.file_type().is_ok_and(|t| t.is_symlink());
+            let meta = if is_link {
+                fs::metadata(dirent.path())
+            } else {
+                dirent.metadata()
+            };
+            let Ok(meta) = meta else {
                 continue;
             };
             if !meta.is_file() {
@@ -82,17 +92,18 @@ impl Library {
             }
             let stamp = Stamp::of(&meta);
             // Keyed by file name: ids and conflict copies' names share it.
-            let entry = match old.entries.remove(name.as_ref()) {
-                Some(entry) if entry.describes(&stamp) => entry,
+            // The cached entry's key is reused: no new string per file.
+            let (key, entry) = match old.entries.remove_entry(name.as_ref()) {
+                Some((key, entry)) if entry.describes(&stamp) => (key, entry),
                 _ => {
                     changed = true;
                     match describe_file(&dirent.path(), kind, stamp, scan_ns) {
-                        Some(entry) => entry,
+                        Some(entry) => (name.into_owned(), entry),
                         None => continue,
                     }
                 }
             };
-            new.entries.insert(name.into_owned(), entry);
+            new.entries.insert(key, entry);
         }
         if changed || !old.entries.is_empty() {
             // A cache: if it cannot be written (read-only folder), the
@@ -101,7 +112,7 @@ impl Library {
                 let _ = new.write(self.disk.as_ref(), &index_path);
             });
         }
-        let mut entries: Vec<Entry> = new
+        let entries: Vec<Entry> = new
             .entries
             .into_iter()
             .filter_map(|(name, entry)| {
@@ -127,8 +138,7 @@ impl Library {
                 })
             })
             .collect();
-        entries.sort_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.id.cmp(&b.id)));
-        Ok(entries)
+        Ok(newest_first(entries))
     }
 
     /// Creates `.release-composer/` if needed.
@@ -140,6 +150,19 @@ impl Library {
             self.disk.create_dir_all(&state)
         }
     }
+}
+
+/// `entries` most recently modified first (then by id). An `Entry` is a few
+/// hundred bytes, so the sort moves small keys and each entry is moved
+/// once, into its place.
+fn newest_first(entries: Vec<Entry>) -> Vec<Entry> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (&entries[a], &entries[b]);
+        b.modified.cmp(&a.modified).then_with(|| a.id.cmp(&b.id))
+    });
+    let mut slots: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// Reads one file for the index. `None` when it vanished meanwhile. A
