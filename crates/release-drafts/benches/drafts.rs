@@ -150,7 +150,10 @@ fn library_of_10000() -> &'static Path {
             .list()
             .expect("lists");
         assert_eq!(listed.len(), DRAFTS);
-        assert_eq!(listed.iter().filter(|e| e.group == "draft-00000").count(), 3);
+        assert_eq!(
+            listed.iter().filter(|e| e.group == "draft-00000").count(),
+            3
+        );
         dir
     })
     .path()
