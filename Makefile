@@ -1,7 +1,7 @@
 # Release Composer: the two commands are `make run` and `make test`.
 # Both install what they need first (scripts/deps.sh).
 
-.PHONY: run test deps lint rust-test ui-test e2e bench package package-test licences bindings example goldens
+.PHONY: run test deps lint rust-test ui-test e2e bench package package-test licences bindings example goldens typography
 
 run:
 	scripts/deps.sh run
@@ -36,6 +36,13 @@ lint:
 
 bench:
 	cargo bench --workspace
+
+# The example's justified lines as pdfplumber reads them (scripts/typography.py).
+typography:
+	scripts/deps.sh test
+	mkdir -p out
+	cargo run -q -p release-cli -- export templates/example.release.json --pdf out/example.pdf
+	.tools/venv/bin/python scripts/typography.py out/example.pdf
 
 example:
 	mkdir -p out

@@ -78,12 +78,13 @@ fn un_is_two_a4_pages() {
 }
 
 #[test]
-fn newswire_is_three_us_letter_pages() {
-    // 12 pt serif with one-inch margins: the story fills two pages and the
-    // contact block with the end mark goes to a third.
+fn newswire_is_two_us_letter_pages() {
+    // 12 pt serif with one-inch margins: the story, the contact block and
+    // the end mark fill two pages (three before justified lines could
+    // space their letters by up to 2 %).
     let pdf = Pdf::load_mem(&pdf(&example("newswire"))).expect("parses");
     let sizes = page_sizes(&pdf);
-    assert_eq!(sizes.len(), 3);
+    assert_eq!(sizes.len(), 2);
     for (w, h) in sizes {
         assert!(
             (w - 612.0).abs() < 0.5 && (h - 792.0).abs() < 0.5,

@@ -16,6 +16,15 @@ use std::ops::Range;
 const EXPLICIT_HYPHEN_PENALTY: f32 = 50.0;
 /// Penalty for a hyphen the writer adds.
 const HYPHEN_PENALTY: f32 = 50.0;
+/// Penalty for a hyphen added inside a part of a compound that has its own
+/// hyphens ("Under-Secre-tary-General"): taken only where breaking at the
+/// compound's hyphens would leave a line loose.
+const COMPOUND_HYPHEN_PENALTY: f32 = 150.0;
+/// How far a justified line's letters may be spaced apart or together, as
+/// a share of each glyph's advance: the line's stretch and shrink count it,
+/// so that spaces need not take all the slack. Only where letters do not
+/// join (not Arabic) and words are spaced (not Chinese).
+const LETTER_SPACING: f32 = 0.02;
 /// Penalty for cutting a word too long for any line.
 const EMERGENCY_PENALTY: f32 = 1_000.0;
 /// How far the space between two Chinese characters may stretch, in em.
@@ -47,9 +56,12 @@ fn is_breaking_space(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\u{00A0}' | '\u{2007}' | '\u{202F}')
 }
 
-/// Byte ranges of whitespace-separated tokens that must not be hyphenated.
-fn protected_tokens(text: &str) -> Vec<Range<usize>> {
+/// Byte ranges of whitespace-separated tokens that must not be hyphenated
+/// (addresses, codes), and of those that are compounds with their own
+/// hyphens, hyphenated only at a cost.
+fn protected_tokens(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let mut out = Vec::new();
+    let mut compounds = Vec::new();
     let mut start = None;
     for (i, c) in text
         .char_indices()
@@ -58,9 +70,10 @@ fn protected_tokens(text: &str) -> Vec<Range<usize>> {
         match (c.is_whitespace(), start) {
             (true, Some(s)) => {
                 let token = &text[s..i];
-                // As in TeX, a compound that has its own hyphen breaks only there.
-                if hyphenate::is_protected(token) || token.contains(['-', '\u{2010}']) {
+                if hyphenate::is_protected(token) {
                     out.push(s..i);
+                } else if token.contains(['-', '\u{2010}']) {
+                    compounds.push(s..i);
                 }
                 start = None;
             }
@@ -68,7 +81,16 @@ fn protected_tokens(text: &str) -> Vec<Range<usize>> {
             _ => {}
         }
     }
-    out
+    (out, compounds)
+}
+
+/// True when letters of `text` may be spaced: no script whose letters join
+/// (Arabic) or that is set without spaces (Chinese, Japanese).
+fn trackable(text: &str) -> bool {
+    !text.chars().any(|c| {
+        matches!(c, '\u{0600}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+            || release_text::is_cjk(c)
+    })
 }
 
 /// Hyphenation points (absolute byte offsets) inside `range`.
@@ -111,10 +133,17 @@ fn items(p: &Prepared<'_>, faces: &Faces<'_>, hyphens: &mut hyphenate::Cache) ->
     let justify = p.justify;
     // Chinese is not hyphenated: lines break between characters.
     let hyphenate = setting.hyphenate && style.hyphenate && setting.language != Language::Zh;
-    let protected = if hyphenate {
+    let (protected, compounds) = if hyphenate {
         protected_tokens(text)
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
+    };
+    let spaced = |content: &Range<usize>| {
+        if justify && trackable(&text[content.clone()]) {
+            LETTER_SPACING
+        } else {
+            0.0
+        }
     };
     let width_of = |r: &Range<usize>| p.advances[r.clone()].iter().sum::<f32>();
     let mut items = Vec::with_capacity(p.glyphs.len() / 3 + 4);
@@ -131,13 +160,22 @@ fn items(p: &Prepared<'_>, faces: &Faces<'_>, hyphens: &mut hyphenate::Cache) ->
             if hyphenate && !shielded {
                 cuts = hyphen_points(text, content.clone(), setting.language, hyphens);
             }
+            let in_compound = compounds
+                .iter()
+                .any(|t| t.start < content.end && content.start < t.end);
+            let penalty = if in_compound {
+                COMPOUND_HYPHEN_PENALTY
+            } else {
+                HYPHEN_PENALTY
+            };
+            let tracking = spaced(&content);
             let mut from = content.start;
             for cut in cuts.iter().copied().chain(std::iter::once(content.end)) {
                 let range = p.glyph_range(from..cut);
-                push_box(&mut items, range.clone(), &p.advances, p.measure);
+                push_box(&mut items, range.clone(), &p.advances, p.measure, tracking);
                 if cut != content.end {
                     let hyphen = hyphen_width(p, range.end, faces);
-                    items.push(Item::penalty(hyphen, HYPHEN_PENALTY, true));
+                    items.push(Item::penalty(hyphen, penalty, true));
                 }
                 from = cut;
             }
@@ -189,17 +227,31 @@ fn items(p: &Prepared<'_>, faces: &Faces<'_>, hyphens: &mut hyphenate::Cache) ->
     items
 }
 
-fn push_box(items: &mut Vec<Item>, range: Range<usize>, advances: &[f32], measure: f32) {
+/// The glyphs `range` as one box (or, too wide for any line, one box per
+/// glyph with emergency breaks between), whose letters may be spaced by
+/// `tracking` of their width.
+fn push_box(
+    items: &mut Vec<Item>,
+    range: Range<usize>,
+    advances: &[f32],
+    measure: f32,
+    tracking: f32,
+) {
+    let boxed = |width: f32, glyphs: Range<usize>| Item {
+        stretch: width * tracking,
+        shrink: width * tracking,
+        ..Item::boxed(width, glyphs)
+    };
     let width: f32 = advances[range.clone()].iter().sum();
     if width <= measure || range.len() < 2 {
-        items.push(Item::boxed(width, range));
+        items.push(boxed(width, range));
         return;
     }
     for (n, g) in range.clone().enumerate() {
         if n > 0 {
             items.push(Item::penalty(0.0, EMERGENCY_PENALTY, false));
         }
-        items.push(Item::boxed(advances[g], g..g + 1));
+        items.push(boxed(advances[g], g..g + 1));
     }
 }
 
@@ -213,4 +265,31 @@ fn hyphen_width(p: &Prepared<'_>, end: usize, faces: &Faces<'_>) -> f32 {
     face.hyphen.map_or(0.0, |h| {
         f32::from(face.advance(h)) * size / face.units_per_em
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{protected_tokens, trackable};
+
+    #[test]
+    fn joined_and_unspaced_scripts_are_not_letter_spaced() {
+        assert!(trackable("Counter-Terrorism"));
+        assert!(trackable("Контртеррористический éàü"));
+        assert!(!trackable("مكافحة الإرهاب"));
+        assert!(!trackable("反恐"));
+    }
+
+    #[test]
+    fn compounds_are_told_from_protected_tokens() {
+        let text = "Under-Secretary-General gerardl@un.org Dushanbe";
+        let (protected, compounds) = protected_tokens(text);
+        assert_eq!(compounds, vec![0..23]);
+        assert_eq!(
+            protected
+                .iter()
+                .map(|r| &text[r.clone()])
+                .collect::<Vec<_>>(),
+            ["gerardl@un.org"]
+        );
+    }
 }

@@ -114,6 +114,35 @@ fn line_glyph(p: &Prepared<'_>, faces: &Faces<'_>, g: usize, x: f32, advance: f3
     }
 }
 
+/// How a line's `ratio` (of its whole stretch or shrink, letters' and
+/// spaces' together, as the breaker chose it) is shared: the letters take
+/// it up to their limit (`LETTER_SPACING` of their width, a ratio of 1) and
+/// the spaces the rest, so that a loose line never spaces its letters more
+/// than that. Returns the letters' ratio and the spaces' ratio.
+fn split_ratio(items: &[Item], ratio: f32) -> (f32, f32) {
+    let (mut glue, mut boxes) = (0.0_f32, 0.0_f32);
+    for item in items {
+        let flex = if ratio >= 0.0 {
+            item.stretch
+        } else {
+            item.shrink
+        };
+        match item.kind {
+            Kind::Glue => glue += flex,
+            Kind::Box => boxes += flex,
+            Kind::Penalty => {}
+        }
+    }
+    if boxes <= 0.0 {
+        return (0.0, ratio);
+    }
+    if glue <= 0.0 {
+        return (ratio.clamp(-1.0, 1.0), 0.0);
+    }
+    let letters = ratio.clamp(-1.0, 1.0);
+    (letters, (ratio * (glue + boxes) - letters * boxes) / glue)
+}
+
 /// One line: its glyphs along it, in visual order, aligned in the measure.
 fn set_line(p: &Prepared<'_>, cut: &Cut<'_>, faces: &Faces<'_>, used: &mut UsedGlyphs) -> Line {
     let (span, ratio, last) = (cut.items, cut.ratio, cut.last);
@@ -132,15 +161,21 @@ fn set_line(p: &Prepared<'_>, cut: &Cut<'_>, faces: &Faces<'_>, used: &mut UsedG
     let mut glyph_levels: Vec<u8> = Vec::new();
     let mut x = 0.0;
     let size = style.size_pt;
+    let (box_ratio, glue_ratio) = split_ratio(&span[..drawn], ratio);
     for item in &span[..drawn] {
-        let extra = match item.kind {
+        let (extra, letters) = match item.kind {
             Kind::Penalty => continue,
-            Kind::Box => 0.0,
-            Kind::Glue if ratio >= 0.0 => ratio * item.stretch,
-            Kind::Glue => ratio * item.shrink,
+            Kind::Box if box_ratio >= 0.0 => (0.0, box_ratio * item.stretch),
+            Kind::Box => (0.0, box_ratio * item.shrink),
+            Kind::Glue if glue_ratio >= 0.0 => (glue_ratio * item.stretch, 0.0),
+            Kind::Glue => (glue_ratio * item.shrink, 0.0),
         };
         for g in item.glyphs.clone() {
             let mut advance = p.advances[g];
+            if letters != 0.0 && item.width > 0.0 {
+                // The box's letter spacing, shared in proportion to advance.
+                advance += letters * p.advances[g] / item.width;
+            }
             if g + 1 == item.glyphs.end {
                 advance += extra;
             }
@@ -340,4 +375,40 @@ pub(super) fn marker(
     marks.append(&mut line.glyphs);
     line.glyphs = marks;
     label
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_ratio;
+    use crate::linebreak::Item;
+
+    fn line(letters: f32, spaces: f32) -> Vec<Item> {
+        vec![
+            Item {
+                stretch: letters,
+                shrink: letters,
+                ..Item::boxed(100.0, 0..4)
+            },
+            Item::glue(3.0, spaces, spaces, 4..5),
+        ]
+    }
+
+    #[test]
+    fn letters_take_the_slack_up_to_their_limit_and_spaces_the_rest() {
+        // Within the stretch: letters and spaces by the same ratio.
+        assert_eq!(split_ratio(&line(2.0, 1.5), 0.5), (0.5, 0.5));
+        // A loose line: letters at their limit, the spaces take the rest
+        // (1.5 × 3.5 = 5.25 in all; letters 2, spaces 3.25 of 1.5).
+        let (letters, spaces) = split_ratio(&line(2.0, 1.5), 1.5);
+        assert_eq!(letters, 1.0);
+        assert!((spaces - 3.25 / 1.5).abs() < 1e-5, "{spaces}");
+        // A tight one, the same way.
+        let (letters, spaces) = split_ratio(&line(2.0, 1.0), -1.2);
+        assert_eq!(letters, -1.0);
+        assert!((spaces - (-1.2 * 3.0 + 2.0) / 1.0).abs() < 1e-5, "{spaces}");
+        // No letter spacing (Arabic, Chinese, ragged lines): all to spaces.
+        assert_eq!(split_ratio(&line(0.0, 1.5), 1.2), (0.0, 1.2));
+        // No spaces (one long word): the letters alone, within their limit.
+        assert_eq!(split_ratio(&line(2.0, 0.0), 3.0), (1.0, 0.0));
+    }
 }

@@ -92,7 +92,8 @@ pub fn words(text: &str) -> String {
         .join(" ")
 }
 
-/// pdftotext's text without the page footers, lines broken after a slash joined.
+/// pdftotext's text without the page footers and blank lines, lines broken
+/// after a slash joined.
 pub fn body_text(doc: &Document, pdf: &[u8]) -> String {
     let text = tool("pdftotext", &["-enc", "UTF-8"], pdf);
     let pages = text.matches('\u{c}').count().max(1);
@@ -103,7 +104,9 @@ pub fn body_text(doc: &Document, pdf: &[u8]) -> String {
         .collect();
     text.lines()
         .map(|l| l.trim_matches('\u{c}'))
-        .filter(|l| !footers.iter().any(|f| f == l.trim()))
+        // The footers go, and the blank lines a page break leaves, so that a
+        // word hyphenated at the foot of a page joins its end on the next.
+        .filter(|l| !l.trim().is_empty() && !footers.iter().any(|f| f == l.trim()))
         .collect::<Vec<_>>()
         .join("\n")
         // A line may also end after a slash (`prevent/` `counter`); that break is ours too.
