@@ -8,7 +8,6 @@ use clap::Subcommand;
 use release_drafts::{DraftsError, Entry, Library, Revision, Template, default_library_dir};
 use release_model::{Photo, Run, Severity};
 use release_pipeline::{ExportOptions, Format, PipelineError, Spelling, Styles};
-use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 /// `drafts` and its options.
@@ -400,8 +399,7 @@ fn save(library: &Library, id: &str, expect: Option<&str>) -> Result {
 fn history(library: &Library, id: &str, json: bool) -> Result {
     let snapshots = library.history(id)?;
     if json {
-        print_json(&snapshots);
-        return Ok(());
+        return crate::output::print_json(&snapshots);
     }
     for s in &snapshots {
         match &s.damage {
@@ -421,8 +419,7 @@ fn history(library: &Library, id: &str, json: bool) -> Result {
 fn trash(library: &Library, json: bool) -> Result {
     let trashed = library.trash()?;
     if json {
-        print_json(&trashed);
-        return Ok(());
+        return crate::output::print_json(&trashed);
     }
     for t in &trashed {
         let name = match &t.damage {
@@ -436,8 +433,7 @@ fn trash(library: &Library, json: bool) -> Result {
 
 fn print_entries(entries: &[Entry], json: bool) -> Result {
     if json {
-        print_json(entries);
-        return Ok(());
+        return crate::output::print_json(entries);
     }
     for e in entries {
         match &e.damage {
@@ -456,11 +452,4 @@ fn print_entries(entries: &[Entry], json: bool) -> Result {
         }
     }
     Ok(())
-}
-
-fn print_json<T: Serialize + ?Sized>(value: &T) {
-    match serde_json::to_string_pretty(value) {
-        Ok(text) => println!("{text}"),
-        Err(e) => unreachable!("library values always serialise: {e}"),
-    }
 }

@@ -6,6 +6,7 @@ mod drafts;
 mod error;
 mod export;
 mod input;
+mod output;
 mod snippets;
 mod styles;
 

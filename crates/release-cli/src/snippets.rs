@@ -10,7 +10,6 @@ use release_snippets::{
     Content, Kind, Listed, MAX_SNIPPET_BYTES, Snippet, Snippets, content_from_json,
     default_snippets_dir, paragraphs, to_json,
 };
-use serde::Serialize;
 use std::io::Read;
 use std::path::PathBuf;
 
@@ -224,8 +223,7 @@ fn read_stdin() -> Result<String> {
 
 fn list(listed: &[Listed], json: bool) -> Result {
     if json {
-        print_json(listed);
-        return Ok(());
+        return crate::output::print_json(listed);
     }
     for e in listed {
         let mut line = match (&e.damage, e.kind) {
@@ -256,11 +254,4 @@ fn list(listed: &[Listed], json: bool) -> Result {
 /// characters (possible in a file edited by hand) become spaces.
 fn one_line(text: &str) -> String {
     text.replace(char::is_control, " ")
-}
-
-fn print_json<T: Serialize + ?Sized>(value: &T) {
-    match serde_json::to_string_pretty(value) {
-        Ok(text) => println!("{text}"),
-        Err(e) => unreachable!("library values always serialise: {e}"),
-    }
 }

@@ -54,7 +54,7 @@ pub(crate) fn id_problem(id: &str) -> Option<&'static str> {
     if !first.is_ascii_alphanumeric() {
         return Some("it must start with a letter or a digit");
     }
-    if RESERVED.contains(&id.to_ascii_lowercase().as_str()) {
+    if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(id)) {
         return Some("Windows reserves this name");
     }
     None
