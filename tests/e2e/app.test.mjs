@@ -655,7 +655,10 @@ test("language editions: a French edition of the example shows the English body'
   assert.match(await stale.$(".stale-message").getText(), /The English edition's body changed since this edition was made/);
   assert.match(await stale.$("ins").getText(), /The Centre thanks the donors\./);
   // The body was never translated, so it can take the new English text.
-  await stale.$("button*=Take the new English text").click();
+  // Clear of the form's sticky header, which would take the click.
+  const take = stale.$("button*=Take the new English text");
+  await take.scrollIntoView({ block: "center" });
+  await take.click();
   await app.browser.waitUntil(async () => !(await stale.isExisting()), { timeout: 10000, timeoutMsg: "the notice stayed after bringing the body up to date" });
   await app.browser.waitUntil(async () => (await app.saveStatus()) === "Saved", { timeout: 10000, timeoutMsg: "the brought-up-to-date edition was not saved" });
   const saved = JSON.parse(readFileSync(join(app.folders.library, frenchFile), "utf8"));
@@ -676,6 +679,19 @@ test("language editions: a French edition of the example shows the English body'
   const read = JSON.parse(execFileSync(PYTHON, [READ_EML, eml], { encoding: "utf8" }));
   assert.deepEqual(read.defects, []);
   assert.match(read.plain, /Ce communiqué est aussi publié en English\./);
+
+  // A new date in the French edition is offered to the English one too.
+  // (The export's toast, with its ten files, covers the rail: dismiss it.)
+  await app.browser.execute(() => document.querySelector('.toast button[aria-label="Dismiss"]')?.click());
+  await app.browser.$(".toast").waitForExist({ reverse: true, timeout: 5000 });
+  await app.step("Dateline");
+  await app.setValue("release.dateline.date", "2021-12-09");
+  const offer = app.browser.$("#editions-out-of-step");
+  await offer.waitForExist({ timeout: 15000, timeoutMsg: "changing the date did not offer it to the other edition" });
+  assert.match(await offer.getText(), /The English edition still has the old one/);
+  await offer.$("button=Change in all editions").click();
+  await until("the English edition's new date", () => JSON.parse(readFileSync(join(app.folders.library, english), "utf8")).release.dateline.date === "2021-12-09");
+  await app.browser.waitUntil(async () => !(await offer.isExisting()), { timeout: 5000, timeoutMsg: "the offer stayed after it was taken" });
 });
 
 test("snippets: a contact saved from a release, and one a colleague added, are inserted from the book by keyboard", async (t) => {
