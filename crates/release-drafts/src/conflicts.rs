@@ -166,18 +166,7 @@ impl Library {
     /// by [`Library::save`]; keep it with [`Library::resolve_conflict`].
     pub fn load_conflict(&self, file_name: &str) -> Result<Opened> {
         let (file, _) = self.conflict_file(file_name)?;
-        let read = self.read_existing(&file)?;
-        let loaded = parse(&read.bytes).map_err(|damage| DraftsError::Damaged {
-            file: file.clone(),
-            reason_code: damage.code,
-            reason: damage.reason,
-        })?;
-        Ok(Opened {
-            id: file_name.to_owned(),
-            draft: loaded.draft,
-            findings: loaded.findings,
-            revision: Revision::of(&read.bytes, read.modified),
-        })
+        self.load_from(&file, file_name)
     }
 
     /// Ends the conflict between a draft and a sync tool's conflict copy of

@@ -137,9 +137,15 @@ impl Library {
     /// [`DraftsError::Damaged`] and left as it is.
     pub fn load(&self, id: &str) -> Result<Opened> {
         let file = self.file_of(id)?;
-        let read = self.read_existing(&file)?;
+        self.load_from(&file, id)
+    }
+
+    /// Reads and parses `file` (checked by the caller) as the draft that
+    /// will be called `id`. Damaged: [`DraftsError::Damaged`], left as it is.
+    pub(crate) fn load_from(&self, file: &Path, id: &str) -> Result<Opened> {
+        let read = self.read_existing(file)?;
         let loaded = parse(&read.bytes).map_err(|damage| DraftsError::Damaged {
-            file: file.clone(),
+            file: file.to_owned(),
             reason_code: damage.code,
             reason: damage.reason,
         })?;
