@@ -38,6 +38,7 @@
 
 mod content;
 mod error;
+mod fingerprint;
 mod fonts;
 mod hyphenate;
 mod layout;
@@ -92,6 +93,9 @@ pub struct Rendered {
     pub warnings: Vec<Finding>,
     /// Number of pages.
     pub pages: usize,
+    /// Each page's fingerprint: equal when the page draws the same (see
+    /// the preview, which redraws only the pages whose fingerprint changed).
+    pub page_keys: Vec<u64>,
 }
 
 /// The PDF of `doc`. See [`render_with_warnings`] for the warnings.
@@ -107,7 +111,7 @@ pub fn render_with_warnings(doc: &Document, options: &PdfOptions) -> Result<Rend
     let mut used = subset::UsedGlyphs::default();
     let laid = layout::layout(doc, options, logo_size, &mut faces, &mut used);
     let subsets = subset::subset(&laid.pages, &faces)?;
-    let bytes = write::write(
+    let (bytes, page_keys) = write::write(
         doc,
         &laid.pages,
         &subsets,
@@ -120,6 +124,7 @@ pub fn render_with_warnings(doc: &Document, options: &PdfOptions) -> Result<Rend
         bytes,
         warnings: laid.warnings,
         pages: laid.pages.len(),
+        page_keys,
     })
 }
 

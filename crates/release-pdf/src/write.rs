@@ -32,7 +32,7 @@ use release_style::Document;
 
 const MM_PER_PT: f32 = 25.4 / 72.0;
 
-/// The PDF file for the laid-out pages.
+/// The PDF file for the laid-out pages, and each page's fingerprint.
 pub(crate) fn write(
     doc: &Document,
     pages: &[Page],
@@ -41,7 +41,7 @@ pub(crate) fn write(
     used: &UsedGlyphs,
     logo: Option<RawImage>,
     options: &PdfOptions,
-) -> Result<Vec<u8>, PdfError> {
+) -> Result<(Vec<u8>, Vec<u64>), PdfError> {
     let standard = options.standard.unwrap_or(doc.pdf_standard);
     let mut tree = standard.tagged().then(|| Tree::of(doc));
     let mut pdf = PdfDocument::new(&doc.metadata.title);
@@ -116,10 +116,11 @@ pub(crate) fn write(
     if options.compress {
         compress(&mut lo)?;
     }
+    let fingerprints = crate::fingerprint::pages(&lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
         .map_err(|e| PdfError::Write(e.to_string()))?;
-    Ok(bytes)
+    Ok((bytes, fingerprints))
 }
 
 /// Replaces printpdf's `/W` widths, which it truncates to whole thousandths

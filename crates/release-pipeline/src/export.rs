@@ -277,17 +277,19 @@ pub fn file_name(draft: &Draft, format: Format) -> String {
 
 /// The preview: the PDF as it would be exported, whatever the findings, in
 /// the draft's style or, while that is unknown, the default one, with the
-/// photos that can be used.
+/// photos that can be used; with each page's fingerprint
+/// ([`release_pdf::Rendered::page_keys`]), so that only changed pages are
+/// redrawn.
 pub fn preview_pdf(
     draft: &Draft,
     styles: &crate::Styles,
     photos: &Photos,
-) -> Result<Vec<u8>, PipelineError> {
+) -> Result<release_pdf::Rendered, PipelineError> {
     let style = styles
         .get(&draft.style)
         .or_else(|_| styles.get(release_style::DEFAULT_STYLE))?;
     let document = release_style::document_with_photos(draft, &style, &photos.images);
-    Ok(release_pdf::render(
+    Ok(release_pdf::render_with_warnings(
         &document,
         &release_pdf::PdfOptions::default(),
     )?)
@@ -338,7 +340,8 @@ mod tests {
         let docx = prepared.render(Format::Docx).expect("docx");
         assert!(docx.bytes.starts_with(b"PK\x03\x04"));
         let preview = preview_pdf(&prepared.draft, &styles, &Photos::default()).expect("preview");
-        assert_eq!(preview, pdf.bytes, "the preview is the exported PDF");
+        assert_eq!(preview.bytes, pdf.bytes, "the preview is the exported PDF");
+        assert_eq!(preview.page_keys.len(), preview.pages);
     }
 
     #[test]

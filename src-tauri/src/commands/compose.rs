@@ -103,6 +103,9 @@ pub(crate) fn checked(state: &AppState, draft: &Draft, file: Option<&str>, today
     }
 }
 
+/// The preview's PDF, after a header giving each page's fingerprint: the
+/// page count as a little-endian u32, then a little-endian u64 per page
+/// (ui/src/lib/ipc.ts reads it), then the PDF's bytes.
 #[tauri::command]
 pub async fn preview_pdf(
     state: AppRef<'_>,
@@ -110,7 +113,7 @@ pub async fn preview_pdf(
     file: Option<String>,
 ) -> Result<Response> {
     let state = state.inner().clone();
-    let bytes = blocking(move || {
+    let rendered = blocking(move || {
         let photos = state.photos_of(&draft, file.as_deref());
         Ok(release_pipeline::preview_pdf(
             &draft,
@@ -119,7 +122,18 @@ pub async fn preview_pdf(
         )?)
     })
     .await?;
-    Ok(Response::new(bytes))
+    Ok(Response::new(with_page_keys(&rendered)))
+}
+
+fn with_page_keys(rendered: &release_pdf::Rendered) -> Vec<u8> {
+    let keys = &rendered.page_keys;
+    let mut body = Vec::with_capacity(4 + 8 * keys.len() + rendered.bytes.len());
+    body.extend_from_slice(&u32::try_from(keys.len()).unwrap_or(u32::MAX).to_le_bytes());
+    for key in keys {
+        body.extend_from_slice(&key.to_le_bytes());
+    }
+    body.extend_from_slice(&rendered.bytes);
+    body
 }
 
 #[tauri::command]

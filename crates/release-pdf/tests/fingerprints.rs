@@ -1,0 +1,88 @@
+//! Page fingerprints, which let the preview redraw only the pages that
+//! changed: the same document gives the same fingerprints; an edit on the
+//! last page leaves the first page's alone; an edit in the headline changes
+//! the first page's and, when no glyph is new, not the last's.
+
+use release_pdf::{PdfOptions, Rendered, render_with_warnings};
+use release_style::{Document, Role};
+
+fn example() -> Document {
+    let style = release_style::builtin("un").expect("built-in style");
+    release_style::document(&release_model::example(), &style)
+}
+
+fn render(doc: &Document) -> Rendered {
+    render_with_warnings(doc, &PdfOptions::default()).expect("renders")
+}
+
+/// Swaps two letters of the first span of the last block with `role`: the
+/// same glyphs, so no font subset changes, and the same width, near enough.
+fn swap_letters(doc: &mut Document, role: Role) {
+    let block = doc
+        .blocks
+        .iter_mut()
+        .rev()
+        .find(|b| b.role == role)
+        .expect("a block with that role");
+    let span = block
+        .spans
+        .iter_mut()
+        .find(|s| s.text.contains("the"))
+        .expect("a span with \"the\"");
+    span.text = span.text.replacen("the", "teh", 1);
+}
+
+#[test]
+fn the_same_document_gives_the_same_fingerprints() {
+    let a = render(&example());
+    let b = render(&example());
+    assert_eq!(a.pages, 2);
+    assert_eq!(a.page_keys.len(), a.pages);
+    assert_eq!(a.page_keys, b.page_keys);
+    assert_ne!(a.page_keys[0], a.page_keys[1], "two different pages");
+}
+
+#[test]
+fn an_edit_on_one_page_changes_that_page_only() {
+    let before = render(&example());
+    let mut doc = example();
+    swap_letters(&mut doc, Role::Body);
+    let after = render(&doc);
+    assert_eq!(after.pages, 2);
+    assert_eq!(
+        before.page_keys[0], after.page_keys[0],
+        "the first page did not change"
+    );
+    assert_ne!(
+        before.page_keys[1], after.page_keys[1],
+        "the last page changed"
+    );
+
+    let mut doc = example();
+    swap_letters(&mut doc, Role::Headline);
+    let after = render(&doc);
+    assert_ne!(
+        before.page_keys[0], after.page_keys[0],
+        "the headline's page changed"
+    );
+    assert_eq!(
+        before.page_keys[1], after.page_keys[1],
+        "the last page did not change"
+    );
+}
+
+#[test]
+fn a_new_glyph_changes_every_page_that_shares_its_font() {
+    let before = render(&example());
+    let mut doc = example();
+    let headline = doc
+        .blocks
+        .iter_mut()
+        .find(|b| b.role == Role::Headline)
+        .expect("headline");
+    headline.spans[0].text.push_str(" Ωμέγα");
+    let after = render(&doc);
+    assert_ne!(before.page_keys[0], after.page_keys[0]);
+    // The fonts' subsets gained glyphs: every page drawing with them is redrawn.
+    assert_ne!(before.page_keys[1], after.page_keys[1]);
+}
