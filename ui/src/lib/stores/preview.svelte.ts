@@ -27,6 +27,8 @@ export class PreviewCycle {
   subject = $state("");
   /** The PDF's bytes, as exported. */
   pdf = $state<Uint8Array | null>(null);
+  /** Each page's fingerprint: a page whose fingerprint did not change is not redrawn. Read with `pdf`. */
+  pageKeys: string[] = [];
   /** How long Rust took to render it. */
   ms = $state<number | null>(null);
   /**
@@ -112,8 +114,9 @@ export class PreviewCycle {
     try {
       const started = performance.now();
       void this.check(wanted.draft);
-      const pdf = await ipc.previewPdf(wanted.draft);
+      const { pdf, pageKeys } = await ipc.previewPdf(wanted.draft);
       this.editedAt = wanted.editedAt;
+      this.pageKeys = pageKeys;
       this.pdf = pdf;
       this.ms = Math.round(performance.now() - started);
     } catch (error) {

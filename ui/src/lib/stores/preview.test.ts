@@ -1,3 +1,4 @@
+import type { PreviewPdf } from "../preview-protocol";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Checked } from "../bindings/Checked";
 import { IpcFailure } from "../ipc";
@@ -80,7 +81,7 @@ describe("the preview cycle", () => {
 
   it("runs one refresh at a time; edits made meanwhile are shown by one more, of the newest draft", async () => {
     const { preview } = cycle();
-    const first = settle<Uint8Array<ArrayBuffer>>();
+    const first = settle<PreviewPdf>();
     rust.previewPdf.mockReturnValueOnce(first.promise);
     void preview.now(draft("Opened"));
     preview.edited(draft("Opened, e"), 10);
@@ -88,7 +89,7 @@ describe("the preview cycle", () => {
     preview.edited(draft("Opened, ed"), 20);
     await vi.advanceTimersByTimeAsync(PREVIEW_MS);
     expect(rust.previewPdf).toHaveBeenCalledTimes(1);
-    first.resolve(new Uint8Array([1]));
+    first.resolve({ pdf: new Uint8Array([1]), pageKeys: ["a"] });
     await vi.runAllTimersAsync();
     expect(headlines(rust.previewPdf.mock.calls, 0)).toEqual(["Opened", "Opened, ed"]);
     expect([preview.printed?.dateline, preview.editedAt]).toEqual(["Opened, ed", 20]);
@@ -96,7 +97,7 @@ describe("the preview cycle", () => {
 
   it("shows no error for a refresh a newer edit supersedes, and the newest refresh's error", async () => {
     const { notices, preview } = cycle();
-    const [first, second] = [settle<Uint8Array<ArrayBuffer>>(), settle<Uint8Array<ArrayBuffer>>()];
+    const [first, second] = [settle<PreviewPdf>(), settle<PreviewPdf>()];
     rust.previewPdf.mockReturnValueOnce(first.promise).mockReturnValueOnce(second.promise);
     void preview.now(draft("Old"));
     preview.edited(draft("New"), 5);
@@ -114,7 +115,7 @@ describe("the preview cycle", () => {
     const { preview } = cycle();
     rust.previewPdf.mockImplementation(async () => {
       await new Promise((wait) => setTimeout(wait, 25));
-      return new Uint8Array([1]);
+      return { pdf: new Uint8Array([1]), pageKeys: ["a", "b"] };
     });
     preview.edited(draft("Edited"), 1234);
     await vi.runAllTimersAsync();
@@ -122,6 +123,7 @@ describe("the preview cycle", () => {
     await Promise.all([preview.now(draft("Opened")), vi.runAllTimersAsync()]);
     expect(preview.editedAt).toBe(0);
     expect(preview.pdf).toEqual(new Uint8Array([1]));
+    expect(preview.pageKeys).toEqual(["a", "b"]);
   });
 
   it("counts only errors as errors", async () => {

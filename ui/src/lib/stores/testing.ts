@@ -43,8 +43,8 @@ export function opened(id: string, revision: string, d = draft(), recovery: Reco
   return { id, draft: d, revision, recovery };
 }
 
-export function entry(id: string, damaged: string | null = null): DraftEntry {
-  return { id, group: id, conflict_of: null, headline: id, kind: "PRESS RELEASE", style: "un", language: "en", modified_ms: 0, words: 1, damaged };
+export function entry(id: string, damaged: string | null = null, headline = id): DraftEntry {
+  return { id, group: id, conflict_of: null, headline, kind: "PRESS RELEASE", style: "un", language: "en", modified_ms: 0, words: 1, damaged };
 }
 
 export function startup(open: Opened = opened("d1", "r1")): Startup {
@@ -91,7 +91,7 @@ export function answerAsUsual(findings: Finding[] = []): void {
   rust.saveDraft.mockResolvedValue({ revision: "r2", kept_as: null });
   rust.autosaveDraft.mockResolvedValue(null);
   rust.checkDraft.mockResolvedValue(checked(findings));
-  rust.previewPdf.mockResolvedValue(new Uint8Array([37, 80, 68, 70]));
+  rust.previewPdf.mockResolvedValue({ pdf: new Uint8Array([37, 80, 68, 70]), pageKeys: ["1"] });
   rust.exportDraft.mockResolvedValue({ files: ["/tmp/Releases/x.pdf"] });
   rust.takeOpenedFile.mockResolvedValue(null);
   rust.onFileHanded.mockResolvedValue(() => {});
