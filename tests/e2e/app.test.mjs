@@ -362,6 +362,37 @@ test("the preview draws the pages in view, and the others when scrolled to", asy
   );
 });
 
+test("an edit redraws only the pages it changed: a letter swapped in the headline redraws page 1 and leaves page 2's picture", async (t) => {
+  const app = await openApp(t);
+  // Each canvas gets a mark of its own; a page redrawn is a new canvas without it.
+  const marks = () =>
+    app.browser.execute(() => [...document.querySelector('[data-testid="preview-pages"]').children].map((page) => (page.tagName === "CANVAS" ? (page.dataset.mark ??= String(Math.random())) : "")));
+  await app.browser.waitUntil(async () => (await marks()).filter(Boolean).length === 2, { timeout: 20000, timeoutMsg: "both pages were never drawn" });
+  const before = await marks();
+  // Page 2 is within what the preview draws (in view, or 100 px from it), so
+  // it would be redrawn if the fingerprints were not compared.
+  const inView = await app.browser.execute(() => {
+    const box = document.querySelector('[data-testid="preview-pages"]');
+    return box.children[1].offsetTop < box.scrollTop + box.clientHeight + 100;
+  });
+  assert.ok(inView, "page 2 is out of the preview's reach at fit width");
+  const drawn = await app.drawn();
+  await app.step("Headline");
+  const headline = app.field("release.headline");
+  const text = await headline.getValue();
+  // "Launch" → "Lanuch": the same letters, so no font subset changes.
+  assert.ok(text.startsWith("Launch"));
+  await headline.click();
+  await app.browser.execute(() => document.getElementById("field-release.headline").setSelectionRange(2, 2));
+  for (const key of ["Delete", "ArrowRight", "u"]) await app.browser.keys(key);
+  await app.browser.waitUntil(async () => (await app.previewText()).includes("Lanuch"), { timeout: 20000, timeoutMsg: "the preview never showed the edit" });
+  await app.browser.waitUntil(async () => (await app.drawn()) > drawn, { timeout: 10000, timeoutMsg: "the edit's render never finished" });
+  const after = await marks();
+  assert.notEqual(after[0], before[0], "page 1 was not redrawn");
+  assert.equal(after[1], before[1], "page 2 was redrawn though nothing on it changed");
+  assert.equal(await headline.getValue(), text.replace("Launch", "Lanuch"));
+});
+
 test("typing while the preview is redrawn never shows a preview error", async (t) => {
   const app = await openApp(t);
   // A newer preview closes the document an older one is still drawing; that
@@ -786,4 +817,53 @@ test("live with the folder: drafts written from outside show up, the open draft 
   await conflict.$("button=Discard it").click();
   await until("the copy to go to the trash", () => !existsSync(join(app.folders.library, copyName)));
   assert.equal(JSON.parse(readFileSync(path, "utf8")).release.headline, "Edited there at the same time");
+});
+
+test("a library of 2,000 drafts: only the rows in view are in the document, scrolling brings the last, and typing in the search filters at once", async (t) => {
+  const folders = makeFolders();
+  mkdirSync(folders.library, { recursive: true });
+  const example = JSON.parse(readFileSync(join(ROOT, "templates/example.release.json"), "utf8"));
+  for (let n = 0; n < 2000; n++) {
+    example.release.headline = `Numbered release ${n}`;
+    writeFileSync(join(folders.library, `draft-${String(n).padStart(5, "0")}.release.json`), JSON.stringify(example));
+  }
+  const app = await openApp(t, { folders });
+  const rows = () => app.browser.execute(() => document.querySelectorAll(".drafts .entry").length);
+  await app.browser.waitUntil(async () => (await rows()) > 0, { timeout: 30000, timeoutMsg: "the drafts list stayed empty" });
+  const shown = await rows();
+  assert.ok(shown >= 10 && shown < 200, `the list holds ${shown} rows of 2,000`);
+
+  // Scrolled to the end, the list's last rows are there (no spacer stands in
+  // below them), and still only a window of rows.
+  const atEnd = () =>
+    app.browser.execute(() => {
+      const list = document.querySelector(".drafts");
+      list.scrollTop = list.scrollHeight;
+      const items = list.children;
+      return items.length > 0 && !items[items.length - 1].classList.contains("spacer") && items[0].classList.contains("spacer");
+    });
+  await app.browser.waitUntil(atEnd, { timeout: 10000, timeoutMsg: "scrolling to the end never showed the list's last rows" });
+  assert.ok((await rows()) < 200);
+  assert.equal(await app.browser.execute(() => document.querySelectorAll(".drafts .entry").length > 0 && document.querySelector(".drafts").lastElementChild.querySelector(".entry") !== null), true);
+
+  // Headline matches are shown in the same frame as the keystroke, before the full-text search answers.
+  const found = await app.browser.execute(
+    () =>
+      new Promise((done) => {
+        const box = document.getElementById("search");
+        box.value = "release 1999";
+        box.dispatchEvent(new Event("input", { bubbles: true }));
+        requestAnimationFrame(() => done([...document.querySelectorAll(".drafts .entry .headline")].map((e) => e.textContent.trim())));
+      }),
+  );
+  assert.deepEqual(found, ["Numbered release 1999"]);
+  // The full-text answer agrees, and an empty search lists everything again.
+  await app.browser.pause(1000);
+  assert.equal(await rows(), 1);
+  await app.browser.execute(() => {
+    const box = document.getElementById("search");
+    box.value = "";
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await app.browser.waitUntil(async () => (await rows()) >= 10, { timeout: 5000, timeoutMsg: "clearing the search did not list the drafts again" });
 });

@@ -18,9 +18,27 @@ export interface LibraryParts {
 export class Library {
   /** Where the drafts are kept, as Rust reports it. */
   dir = $state("");
-  entries = $state<DraftEntry[]>([]);
+  /** Every draft, as last listed. */
+  all = $state<DraftEntry[]>([]);
   trash = $state<DraftEntry[]>([]);
   query = $state("");
+  /** What Rust's full-text search found, and for which words. */
+  private found = $state<{ query: string; entries: DraftEntry[] } | null>(null);
+  /** Each listed draft's headline (its title, when it has one), lowercased once per listing. */
+  private readonly haystacks = $derived(this.all.map((e) => e.headline.toLowerCase()));
+
+  /**
+   * The drafts the sidebar shows. While Rust searches the drafts' whole text
+   * for the words typed, those whose headline has every word are shown at
+   * once; Rust's answer, which holds them too, replaces them when it comes.
+   */
+  readonly entries = $derived.by((): DraftEntry[] => {
+    const query = this.query.trim();
+    if (!query) return this.all;
+    if (this.found?.query === query) return this.found.entries;
+    const words = query.toLowerCase().split(/\s+/);
+    return this.all.filter((e, i) => !e.damaged && words.every((w) => this.haystacks[i].includes(w)));
+  });
   showTrash = $state(false);
 
   private readonly form: Form;
@@ -31,11 +49,25 @@ export class Library {
     ({ form: this.form, notices: this.notices, session: this.session } = parts);
   }
 
-  /** Lists the drafts matching the search again (and the trash, when shown). */
+  /** Lists the drafts again, then searches them again (and the trash, when shown). */
   async reload(): Promise<void> {
     try {
-      this.entries = await ipc.listDrafts(this.query);
+      this.all = await ipc.listDrafts("");
+      this.found = null;
       if (this.showTrash) this.trash = await ipc.listTrash();
+    } catch (error) {
+      this.notices.fail(error);
+    }
+    await this.search();
+  }
+
+  /** Searches the drafts' whole text for the words in the search box. */
+  async search(): Promise<void> {
+    const query = this.query.trim();
+    if (!query || this.found?.query === query) return;
+    try {
+      const entries = await ipc.listDrafts(query);
+      if (this.query.trim() === query) this.found = { query, entries };
     } catch (error) {
       this.notices.fail(error);
     }

@@ -88,11 +88,34 @@ describe("the drafts library", () => {
     expect([s.session.id, s.session.file]).toEqual(["d9", null]);
   });
 
-  it("lists with the search, and the trash only while it is shown", async () => {
+  it("shows headline matches at once, then what the full-text search found", async () => {
     const s = await started();
-    s.library.query = "water";
+    rust.listDrafts.mockResolvedValue([entry("d1", null, "Clean water for all"), entry("d2", null, "Counter-terrorism centre"), entry("d3", null, "Budget")]);
     await s.library.reload();
+    s.library.query = "WATER  clean";
+    expect(s.library.entries.map((e) => e.id)).toEqual(["d1"]);
+    s.library.query = "";
+    expect(s.library.entries.map((e) => e.id)).toEqual(["d1", "d2", "d3"]);
+    // d3's body mentions water: Rust's answer adds it, in the list's order.
+    rust.listDrafts.mockImplementation((query: string) => Promise.resolve(query ? [entry("d1", null, "Clean water for all"), entry("d3", null, "Budget")] : []));
+    s.library.query = "water";
+    expect(s.library.entries.map((e) => e.id)).toEqual(["d1"]);
+    await s.library.search();
     expect(rust.listDrafts).toHaveBeenLastCalledWith("water");
+    expect(s.library.entries.map((e) => e.id)).toEqual(["d1", "d3"]);
+    // An answer for words no longer in the box is dropped.
+    let answer: (entries: ReturnType<typeof entry>[]) => void = () => {};
+    rust.listDrafts.mockImplementation(() => new Promise((ok) => (answer = ok)));
+    s.library.query = "budget";
+    const late = s.library.search();
+    s.library.query = "centre";
+    answer([entry("d3", null, "Budget")]);
+    await late;
+    expect(s.library.entries.map((e) => e.id)).toEqual(["d2"]);
+  });
+
+  it("lists the trash only while it is shown", async () => {
+    const s = await started();
     expect(rust.listTrash).not.toHaveBeenCalled();
     rust.listTrash.mockResolvedValue([entry("gone")]);
     await s.library.toggleTrash();
