@@ -170,13 +170,64 @@ fn compress(lo: &mut lopdf::Document) -> Result<(), PdfError> {
         // miniz_oxide itself, not flate2: flate2's backend is chosen by the
         // features other crates of the build ask for (zlib-rs in the app's),
         // and the backends compress to different bytes.
-        let compressed = miniz_oxide::deflate::compress_to_vec_zlib(&stream.content, 3);
+        let compressed = compressed::deflate(&stream.content);
         if compressed.len() < stream.content.len() {
             stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(compressed);
+            stream.set_content(compressed.to_vec());
         }
     }
     Ok(())
+}
+
+/// The compressed bytes of streams seen in earlier renders of this process.
+/// Between two previews of one draft most streams are the same (the font
+/// subsets, the logo, the pages an edit did not touch), and compressing
+/// them again was about a seventh of a render. The same bytes compress to
+/// the same bytes, so a PDF is byte for byte what it would be without it.
+mod compressed {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex};
+    use xxhash_rust::xxh3::xxh3_128;
+
+    /// Streams under this size are compressed every time (cheaper than a
+    /// lookup's hashing and copying is not worth keeping).
+    const SMALL: usize = 512;
+    /// The cache is emptied when what it keeps passes this.
+    const LIMIT: usize = 8 << 20;
+
+    #[derive(Default)]
+    struct Cache {
+        streams: HashMap<(u128, usize), Arc<[u8]>>,
+        bytes: usize,
+    }
+
+    static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
+
+    pub(super) fn deflate(content: &[u8]) -> Arc<[u8]> {
+        let squeeze = || Arc::from(miniz_oxide::deflate::compress_to_vec_zlib(content, 3));
+        if content.len() < SMALL {
+            return squeeze();
+        }
+        // 128 bits of hash and the length: a collision is not a practical risk.
+        let key = (xxh3_128(content), content.len());
+        let lock = || {
+            CACHE
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(hit) = lock().get_or_insert_with(Cache::default).streams.get(&key) {
+            return Arc::clone(hit);
+        }
+        let made: Arc<[u8]> = squeeze();
+        let mut guard = lock();
+        let cache = guard.get_or_insert_with(Cache::default);
+        if cache.bytes + made.len() > LIMIT {
+            *cache = Cache::default();
+        }
+        cache.bytes += made.len();
+        cache.streams.insert(key, Arc::clone(&made));
+        made
+    }
 }
 
 /// Sixteen bytes that depend only on the document's content: its streams,
