@@ -34,8 +34,10 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 
+# Every figure next to its goal (scripts/bench.sh; --no-app leaves the window out).
 bench:
-	cargo bench --workspace
+	scripts/deps.sh test
+	scripts/bench.sh $(BENCH_FLAGS)
 
 # The example's justified lines as pdfplumber reads them (scripts/typography.py).
 typography:
