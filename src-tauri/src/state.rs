@@ -31,6 +31,8 @@ pub struct AppState {
     outside: Mutex<BTreeSet<PathBuf>>,
     /// The watcher of the library and snippets folders (`watch.rs`).
     watcher: Mutex<Option<release_watch::Watcher>>,
+    /// The preview's paragraphs, kept from one preview to the next.
+    typesetter: Mutex<release_pdf::Typesetter>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -55,6 +57,7 @@ impl AppState {
             handed: Mutex::new(Vec::new()),
             outside: Mutex::new(BTreeSet::new()),
             watcher: Mutex::new(None),
+            typesetter: Mutex::new(release_pdf::Typesetter::new()),
         })
     }
 
@@ -76,7 +79,13 @@ impl AppState {
             handed: Mutex::new(Vec::new()),
             outside: Mutex::new(BTreeSet::new()),
             watcher: Mutex::new(None),
+            typesetter: Mutex::new(release_pdf::Typesetter::new()),
         })
+    }
+
+    /// The preview's typesetter; one preview at a time uses it.
+    pub fn typesetter(&self) -> MutexGuard<'_, release_pdf::Typesetter> {
+        lock(&self.typesetter)
     }
 
     pub fn settings(&self) -> Settings {

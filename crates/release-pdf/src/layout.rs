@@ -2,14 +2,16 @@
 //! then placed on pages with rules, the logo, link areas and the footer.
 
 use crate::fonts::Faces;
+use crate::memo::Typesetter;
 use crate::page::{Artifact, Item, Mark, Page, Part, Run, RunGlyph};
 use crate::paginate::{Flow, Slice, paginate};
-use crate::paragraph::{self, Added, Line, LineGlyph, Paragraph, Setting};
+use crate::paragraph::{Added, Line, LineGlyph, Paragraph, Setting};
 use crate::photo;
 use crate::subset::UsedGlyphs;
 use crate::{PdfOptions, PlacedBlock};
 use release_model::Finding;
 use release_style::{Block, Document, LogoPlace, ParagraphStyle, Role, Rule, Span};
+use std::sync::Arc;
 
 /// Points per millimetre.
 const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -44,6 +46,7 @@ pub(crate) fn layout(
     logo_size: Option<(f32, f32)>,
     faces: &mut Faces<'_>,
     used: &mut UsedGlyphs,
+    typesetter: &mut Typesetter,
 ) -> Laid {
     let mut hyphens = crate::hyphenate::Cache::new();
     let p = &doc.page;
@@ -89,11 +92,11 @@ pub(crate) fn layout(
             measure -= w + 6.0;
             logo_room = h;
         }
-        let mut para = paragraph::set(block, style, measure, setting, faces, used, &mut hyphens);
+        let mut para = typesetter.set(block, style, measure, setting, faces, used, &mut hyphens);
         warn(block, &para, &doc.fonts.family, &mut warnings);
         let figure = doc.figure_at(i);
         if figure.is_some() && block.text().trim().is_empty() {
-            para.lines.clear();
+            Arc::make_mut(&mut para).lines.clear();
         }
         let photo_room = figure.map_or(0.0, |f| photo::room(f, frame.measure, frame.depth));
         let kept = figure.is_some_and(|f| f.keep_together);
@@ -196,7 +199,7 @@ pub(crate) fn layout(
                 source: "footer".to_owned(),
             };
             let style = style_of(Role::Footer);
-            let para = paragraph::set(
+            let para = typesetter.set(
                 &block,
                 style,
                 frame.measure,

@@ -45,6 +45,7 @@ mod layout;
 mod linebreak;
 mod links;
 mod logo;
+mod memo;
 mod metadata;
 mod outline;
 mod page;
@@ -57,6 +58,7 @@ mod subset;
 mod write;
 
 pub use error::PdfError;
+pub use memo::Typesetter;
 use release_model::Finding;
 use release_style::Document;
 pub use release_style::PdfStandard;
@@ -105,27 +107,38 @@ pub fn render(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError>
 
 /// The PDF of `doc`, with the warnings about what it could not show as written.
 pub fn render_with_warnings(doc: &Document, options: &PdfOptions) -> Result<Rendered, PdfError> {
-    let mut faces = fonts::Faces::load(&doc.fonts, &doc.fallback)?;
-    let logo = doc.logo.as_ref().map(logo::decode).transpose()?;
-    let logo_size = logo.as_ref().map(|(_, w, h)| (*w, *h));
-    let mut used = subset::UsedGlyphs::default();
-    let laid = layout::layout(doc, options, logo_size, &mut faces, &mut used);
-    let subsets = subset::subset(&laid.pages, &faces)?;
-    let (bytes, page_keys) = write::write(
-        doc,
-        &laid.pages,
-        &subsets,
-        &faces,
-        &used,
-        logo.map(|(image, _, _)| image),
-        options,
-    )?;
-    Ok(Rendered {
-        bytes,
-        warnings: laid.warnings,
-        pages: laid.pages.len(),
-        page_keys,
-    })
+    Typesetter::new().render(doc, options)
+}
+
+impl Typesetter {
+    /// The PDF of `doc`, as [`render_with_warnings`] gives it, re-setting
+    /// only the paragraphs the last render through this typesetter did not
+    /// have: the same bytes, sooner after a small edit.
+    pub fn render(&mut self, doc: &Document, options: &PdfOptions) -> Result<Rendered, PdfError> {
+        let mut faces = fonts::Faces::load(&doc.fonts, &doc.fallback)?;
+        let logo = doc.logo.as_ref().map(logo::decode).transpose()?;
+        let logo_size = logo.as_ref().map(|(_, w, h)| (*w, *h));
+        let mut used = subset::UsedGlyphs::default();
+        self.begin(doc);
+        let laid = layout::layout(doc, options, logo_size, &mut faces, &mut used, self);
+        self.end();
+        let subsets = subset::subset(&laid.pages, &faces)?;
+        let (bytes, page_keys) = write::write(
+            doc,
+            &laid.pages,
+            &subsets,
+            &faces,
+            &used,
+            logo.map(|(image, _, _)| image),
+            options,
+        )?;
+        Ok(Rendered {
+            bytes,
+            warnings: laid.warnings,
+            pages: laid.pages.len(),
+            page_keys,
+        })
+    }
 }
 
 /// Lines of one block on one page.
@@ -147,5 +160,15 @@ pub fn pagination(doc: &Document, options: &PdfOptions) -> Result<Vec<Vec<Placed
     let logo = doc.logo.as_ref().map(logo::decode).transpose()?;
     let logo_size = logo.as_ref().map(|(_, w, h)| (*w, *h));
     let mut used = subset::UsedGlyphs::default();
-    Ok(layout::layout(doc, options, logo_size, &mut faces, &mut used).map)
+    let mut typesetter = Typesetter::new();
+    typesetter.begin(doc);
+    Ok(layout::layout(
+        doc,
+        options,
+        logo_size,
+        &mut faces,
+        &mut used,
+        &mut typesetter,
+    )
+    .map)
 }

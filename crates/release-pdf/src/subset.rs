@@ -56,6 +56,16 @@ impl UsedGlyphs {
         }
     }
 
+    /// Records what `other` recorded, glyph by glyph, as if it had been
+    /// recorded here after what this one has.
+    pub fn merge(&mut self, other: &UsedGlyphs) {
+        for (face, glyphs) in &other.faces {
+            for (gid, (text, exact)) in glyphs {
+                self.record(*face, *gid, text, *exact);
+            }
+        }
+    }
+
     /// Whether the glyph already has the text its cmap gives it.
     pub fn is_exact(&self, face: FaceId, gid: u16) -> bool {
         self.faces

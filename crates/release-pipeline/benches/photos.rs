@@ -7,6 +7,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use release_model::{Date, Draft};
+use release_pdf::Typesetter;
 use release_pipeline::{Format, Photos, Styles, prepare, preview_pdf, thumbnail};
 use release_test_tools::images::example_with_photo;
 use std::hint::black_box;
@@ -73,10 +74,25 @@ fn bench(c: &mut Criterion) {
         group.bench_function(name, |b| {
             b.iter(|| {
                 let photos = Photos::read(draft, Some(&folder));
-                preview_pdf(black_box(draft), &styles, &photos).expect("preview")
+                let mut typesetter = Typesetter::new();
+                preview_pdf(black_box(draft), &styles, &photos, &mut typesetter).expect("preview")
             })
         });
     }
+    // As the app previews while one types: the typesetter kept, each
+    // preview one character away from the one before.
+    let mut edited = plain.clone();
+    edited.release.headline.push('x');
+    let mut typesetter = Typesetter::new();
+    let photos = Photos::read(&plain, Some(&folder));
+    let mut turn = false;
+    group.bench_function("example, one-character edit", |b| {
+        b.iter(|| {
+            turn = !turn;
+            let draft = if turn { &edited } else { &plain };
+            preview_pdf(black_box(draft), &styles, &photos, &mut typesetter).expect("preview")
+        })
+    });
     group.finish();
     let mut group = c.benchmark_group("thumbnail");
     group.sample_size(20);

@@ -279,20 +279,19 @@ pub fn file_name(draft: &Draft, format: Format) -> String {
 /// the draft's style or, while that is unknown, the default one, with the
 /// photos that can be used; with each page's fingerprint
 /// ([`release_pdf::Rendered::page_keys`]), so that only changed pages are
-/// redrawn.
+/// redrawn. `typesetter` keeps the paragraphs of the last preview, so that
+/// an edit re-sets only the paragraphs it touched.
 pub fn preview_pdf(
     draft: &Draft,
     styles: &crate::Styles,
     photos: &Photos,
+    typesetter: &mut release_pdf::Typesetter,
 ) -> Result<release_pdf::Rendered, PipelineError> {
     let style = styles
         .get(&draft.style)
         .or_else(|_| styles.get(release_style::DEFAULT_STYLE))?;
     let document = release_style::document_with_photos(draft, &style, &photos.images);
-    Ok(release_pdf::render_with_warnings(
-        &document,
-        &release_pdf::PdfOptions::default(),
-    )?)
+    Ok(typesetter.render(&document, &release_pdf::PdfOptions::default())?)
 }
 
 /// Writes an export at `target`, atomically: a crash or a full disk leaves
@@ -339,7 +338,13 @@ mod tests {
         assert!(pdf.bytes.starts_with(b"%PDF-"));
         let docx = prepared.render(Format::Docx).expect("docx");
         assert!(docx.bytes.starts_with(b"PK\x03\x04"));
-        let preview = preview_pdf(&prepared.draft, &styles, &Photos::default()).expect("preview");
+        let preview = preview_pdf(
+            &prepared.draft,
+            &styles,
+            &Photos::default(),
+            &mut release_pdf::Typesetter::new(),
+        )
+        .expect("preview");
         assert_eq!(preview.bytes, pdf.bytes, "the preview is the exported PDF");
         assert_eq!(preview.page_keys.len(), preview.pages);
     }

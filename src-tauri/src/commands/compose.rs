@@ -119,6 +119,7 @@ pub async fn preview_pdf(
             &draft,
             &state.styles,
             &photos,
+            &mut state.typesetter(),
         )?)
     })
     .await?;

@@ -1,0 +1,135 @@
+//! Paragraphs set in earlier renders, kept by everything they were set
+//! from, so that an edit re-sets only the paragraph it touched and the
+//! pages are paginated again from the kept lines.
+//!
+//! A paragraph is set on its own: the glyphs it records for the fonts'
+//! text maps go into its own [`UsedGlyphs`], merged into the render's in
+//! the document's order whether the paragraph was set now or kept. A render
+//! through a [`Typesetter`] that has seen other drafts therefore gives the
+//! same bytes as one from a new one.
+
+use crate::fonts::Faces;
+use crate::hyphenate;
+use crate::paragraph::{self, Paragraph, Setting};
+use crate::subset::UsedGlyphs;
+use release_style::{Block, Document, FallbackFont, FontFamily, ParagraphStyle};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+/// Keeps the paragraphs of the last render (see the module's text); one
+/// per preview, since a render keeps only what it used.
+#[derive(Default)]
+pub struct Typesetter {
+    /// The fonts the kept paragraphs were shaped with.
+    fonts: Option<(FontFamily, Vec<FallbackFont>)>,
+    kept: HashMap<String, Kept>,
+    /// The number of the render under way.
+    render: u64,
+    /// Paragraphs set and paragraphs reused since the typesetter was made.
+    pub(crate) counts: (usize, usize),
+}
+
+struct Kept {
+    paragraph: Arc<Paragraph>,
+    used: UsedGlyphs,
+    render: u64,
+}
+
+impl std::fmt::Debug for Typesetter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Typesetter")
+            .field("kept", &self.kept.len())
+            .field("set", &self.counts.0)
+            .field("reused", &self.counts.1)
+            .finish()
+    }
+}
+
+impl Typesetter {
+    pub fn new() -> Typesetter {
+        Typesetter::default()
+    }
+
+    /// How many paragraphs it has set, and how many it has reused instead.
+    pub fn counts(&self) -> (usize, usize) {
+        self.counts
+    }
+
+    /// Starts a render of `doc`: paragraphs shaped with other fonts are
+    /// forgotten.
+    pub(crate) fn begin(&mut self, doc: &Document) {
+        self.render += 1;
+        let same = self
+            .fonts
+            .as_ref()
+            .is_some_and(|(family, fallback)| *family == doc.fonts && *fallback == doc.fallback);
+        if !same {
+            self.kept.clear();
+            self.fonts = Some((doc.fonts.clone(), doc.fallback.clone()));
+        }
+    }
+
+    /// Ends the render: what it did not use is forgotten.
+    pub(crate) fn end(&mut self) {
+        let render = self.render;
+        self.kept.retain(|_, k| k.render == render);
+    }
+
+    /// `block` set in `style` on lines `width` long, as [`paragraph::set`]
+    /// sets it, kept or set now; its glyphs recorded in `used`.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn set(
+        &mut self,
+        block: &Block,
+        style: &ParagraphStyle,
+        width: f32,
+        setting: Setting,
+        faces: &mut Faces<'_>,
+        used: &mut UsedGlyphs,
+        hyphens: &mut hyphenate::Cache,
+    ) -> Arc<Paragraph> {
+        let key = key(block, style, width, setting);
+        let render = self.render;
+        if let Some(kept) = self.kept.get_mut(&key) {
+            kept.render = render;
+            used.merge(&kept.used);
+            self.counts.1 += 1;
+            return Arc::clone(&kept.paragraph);
+        }
+        let mut own = UsedGlyphs::default();
+        let paragraph = Arc::new(paragraph::set(
+            block, style, width, setting, faces, &mut own, hyphens,
+        ));
+        used.merge(&own);
+        self.counts.0 += 1;
+        self.kept.insert(
+            key,
+            Kept {
+                paragraph: Arc::clone(&paragraph),
+                used: own,
+                render,
+            },
+        );
+        paragraph
+    }
+}
+
+/// Everything [`paragraph::set`] reads, written out: the block's spans and
+/// marker (not its role or source), the style, the measure and the setting.
+/// `Debug` writes floats so that they read back exactly and quotes strings,
+/// so two different inputs never give the same key.
+fn key(block: &Block, style: &ParagraphStyle, width: f32, setting: Setting) -> String {
+    let mut key =
+        String::with_capacity(256 + block.spans.iter().map(|s| s.text.len()).sum::<usize>());
+    let _ = write!(
+        key,
+        "{:?}|{:?}|{:?}|{:08x}|{:?}",
+        block.spans,
+        block.marker,
+        style,
+        width.to_bits(),
+        setting
+    );
+    key
+}
