@@ -406,7 +406,7 @@ test("typing while the preview is redrawn never shows a preview error", async (t
   await app.step("Headline");
   await app.field("release.headline").click();
   await app.browser.keys("End");
-  // Keys paced about as fast as the preview's pause (60 ms), so renders overlap.
+  // Keys paced faster than a preview is rendered and drawn, so renders overlap.
   for (const key of " overlapping previews") {
     await app.browser.keys(key);
     await sleep(70 + Math.round(Math.random() * 60));

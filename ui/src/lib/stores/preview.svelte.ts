@@ -13,8 +13,13 @@ import { debounce } from "../debounce";
 import { ipc } from "../ipc";
 import type { Notices } from "./notices.svelte";
 
-/** After this pause in typing the preview and findings are refreshed. */
-export const PREVIEW_MS = 60;
+/**
+ * After this pause in typing the preview and findings are refreshed: long
+ * enough to take a key repeat's or an input method's burst as one edit.
+ * Edits made while a preview is under way wait for it and are shown
+ * together (one request at a time), so a short pause adds no load.
+ */
+export const PREVIEW_MS = 20;
 
 export class PreviewCycle {
   findings = $state<Finding[]>([]);
