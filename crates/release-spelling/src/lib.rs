@@ -346,6 +346,27 @@ impl Spelling {
 }
 
 /// Levenshtein distance in characters.
+/// How near a suggestion is: its edit distance, whether it splits the word,
+/// whether it is no longer, and its place in Hunspell's order.
+type Rank = (usize, bool, bool, usize);
+
+/// The nearest of Hunspell's first few suggestions. Hunspell orders by its
+/// own scores, which for some dictionaries (Arabic) put a far word first:
+/// the nearest wins, and between equally near ones one word before two,
+/// then a longer word, since a left-out letter is the commonest typo.
+fn nearest(word: &str, suggestions: Vec<String>) -> Option<(Rank, String)> {
+    suggestions
+        .into_iter()
+        .take(6)
+        .enumerate()
+        .map(|(n, s)| {
+            let split = s.contains(' ') || (s.contains('-') && !word.contains('-'));
+            let longer = s.chars().count() > word.chars().count();
+            ((edit_distance(word, &s), split, !longer, n), s)
+        })
+        .min_by(|a, b| a.0.cmp(&b.0))
+}
+
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
@@ -450,22 +471,25 @@ impl Speller for Checker {
         if let Some(known) = lock().get(&key) {
             return known.clone();
         }
+        // The edits Hunspell tries (a letter left out, added, swapped or
+        // replaced, its REP table) are quick; its n-gram pass reads the whole
+        // word list (most of a first check's time). A one-letter edit that is
+        // one word cannot be bettered, so the n-gram pass runs only without one.
         let mut suggestions = Vec::new();
-        self.dictionary.suggest(word, &mut suggestions);
-        // Hunspell orders by its own scores, which for some dictionaries
-        // (Arabic) put a far word first: the nearest of its first few wins,
-        // and between equally near ones one word before two, then a longer
-        // word, since a left-out letter is the commonest typo.
-        let best = suggestions
-            .into_iter()
-            .take(6)
-            .enumerate()
-            .min_by_key(|(n, s)| {
-                let split = s.contains(' ') || (s.contains('-') && !word.contains('-'));
-                let longer = s.chars().count() > word.chars().count();
-                (edit_distance(word, s), split, !longer, *n)
-            })
-            .map(|(_, s)| s);
+        self.dictionary
+            .suggester()
+            .with_ngram_suggestions(false)
+            .suggest(word, &mut suggestions);
+        let mut best = nearest(word, suggestions);
+        if !best
+            .as_ref()
+            .is_some_and(|(rank, _)| rank.0 == 1 && !rank.1)
+        {
+            let mut suggestions = Vec::new();
+            self.dictionary.suggest(word, &mut suggestions);
+            best = nearest(word, suggestions);
+        }
+        let best = best.map(|(_, s)| s);
         let mut remembered = lock();
         if remembered.len() >= MAX_REMEMBERED {
             remembered.clear();
