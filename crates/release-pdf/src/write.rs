@@ -116,7 +116,7 @@ pub(crate) fn write(
     if options.compress {
         compress(&mut lo)?;
     }
-    let fingerprints = crate::fingerprint::pages(&lo);
+    let fingerprints = crate::fingerprint::pages(pages, faces, doc);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
         .map_err(|e| PdfError::Write(e.to_string()))?;

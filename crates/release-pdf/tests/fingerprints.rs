@@ -1,7 +1,8 @@
 //! Page fingerprints, which let the preview redraw only the pages that
 //! changed: the same document gives the same fingerprints; an edit on the
 //! last page leaves the first page's alone; an edit in the headline changes
-//! the first page's and, when no glyph is new, not the last's.
+//! the first page's only, even when its glyphs are new to the fonts' subsets;
+//! other fonts or colours change every page.
 
 use release_pdf::{PdfOptions, Rendered, render_with_warnings};
 use release_style::{Document, Role};
@@ -67,15 +68,33 @@ fn an_edit_on_one_page_changes_that_page_only() {
 }
 
 #[test]
-fn a_new_glyph_changes_every_page_that_shares_its_font() {
-    // The fonts' subsets gain glyphs: every page drawing with them is redrawn.
+fn a_new_glyph_changes_only_the_page_that_draws_it() {
+    // The fonts' subsets gain glyphs, which renumbers the glyphs of the last
+    // page's content stream too; the last page still draws the same.
     let changed = pages_changed_by(|doc| {
         let headline = doc
             .blocks
             .iter_mut()
             .find(|b| b.role == Role::Headline)
             .expect("headline");
-        headline.spans[0].text.push_str(" Ωμέγα");
+        headline.spans[0].text.push_str(" Ωμέγα QXZ");
     });
-    assert_eq!(changed, [true, true]);
+    assert_eq!(changed, [true, false]);
+}
+
+#[test]
+fn other_fonts_or_another_colour_change_every_page() {
+    let fonts = pages_changed_by(|doc| {
+        let newswire = release_style::builtin("newswire").expect("built-in style");
+        let other = release_style::document(&release_model::example(), &newswire);
+        doc.fonts.regular = other.fonts.bold.clone();
+        doc.fonts.bold = other.fonts.regular.clone();
+    });
+    assert_eq!(fonts, [true, true], "the regular and bold faces swapped");
+    let colour = pages_changed_by(|doc| {
+        for style in doc.styles.values_mut() {
+            style.color = release_style::Rgb(0x20, 0x20, 0x20);
+        }
+    });
+    assert_eq!(colour, [true, true], "every part's colour changed");
 }
