@@ -36,7 +36,7 @@ lint:
 
 # Every figure next to its goal (scripts/bench.sh; --no-app leaves the window out).
 bench:
-	scripts/deps.sh test
+	scripts/deps.sh bench
 	scripts/bench.sh $(BENCH_FLAGS)
 
 # The example's justified lines as pdfplumber reads them (scripts/typography.py).

@@ -6,6 +6,8 @@
 #
 #   scripts/deps.sh run    what `make run` needs
 #   scripts/deps.sh test   what `make test` needs (run + the independent checkers)
+#   scripts/deps.sh bench  what `make bench` needs (test + the Typst CLI it is
+#                          compared with; a long compile the first time)
 #
 # Where the test tools land (the tests call these paths, never whatever is
 # first on PATH):
@@ -13,6 +15,7 @@
 #                                 with scripts/requirements-test.txt, every
 #                                 package pinned; rebuilt when that file changes
 #   .tools/cargo/bin/tauri-driver tauri-driver $TAURI_DRIVER_VERSION (cargo install --root)
+#   .tools/cargo/bin/typst        typst-cli $TYPST_VERSION, for make bench only
 #   /usr/bin/...                  the Debian packages below (pdftotext, qpdf,
 #                                 soffice, WebKitWebDriver, chromium, unzip, ...)
 set -euo pipefail
@@ -35,7 +38,7 @@ test_pkgs=(webkit2gtk-driver poppler-utils qpdf imagemagick libreoffice-writer-n
   # bus for single-instance, the desktop entry checker, the MIME database
   xdotool x11-utils dbus-daemon desktop-file-utils shared-mime-info)
 pkgs=("${run_pkgs[@]}")
-[ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
+[ "$what" != run ] && pkgs+=("${test_pkgs[@]}")
 
 missing=()
 for p in "${pkgs[@]}"; do
@@ -62,7 +65,16 @@ if command -v rustup >/dev/null; then
 fi
 
 TAURI_DRIVER_VERSION=2.1.0
-if [ "$what" = test ]; then
+TYPST_VERSION=0.15.1
+if [ "$what" = bench ]; then
+  tools=.tools/cargo
+  if ! grep -q "^\"typst-cli $TYPST_VERSION " "$tools/.crates.toml" 2>/dev/null \
+    || [ ! -x "$tools/bin/typst" ]; then
+    echo "deps: installing typst-cli $TYPST_VERSION into $tools (cargo install; many minutes)"
+    cargo install --locked --root "$tools" typst-cli --version "$TYPST_VERSION" --no-default-features -q
+  fi
+fi
+if [ "$what" != run ]; then
   tools=.tools/cargo
   if ! grep -q "^\"tauri-driver $TAURI_DRIVER_VERSION " "$tools/.crates.toml" 2>/dev/null \
     || [ ! -x "$tools/bin/tauri-driver" ]; then

@@ -11,6 +11,8 @@
 //! - [`paragraph`]: a block gathered into style runs, prepared (bidi levels
 //!   with unicode-bidi, font fallback, shaping), broken into lines, each
 //!   line then placed in visual order;
+//! - [`memo`]: the [`Typesetter`], which keeps set paragraphs between
+//!   renders so that an edit re-sets only the paragraphs it touched;
 //! - [`paginate`]: lines onto pages without widows or orphans;
 //! - [`layout`]: pages with rules, logo, photos, links and footers, each
 //!   thing drawn marked with what it is for a reader ([`page::Mark`]);
