@@ -146,6 +146,25 @@ fn planted_typos_are_found_with_the_intended_word_first() {
 }
 
 #[test]
+fn a_typo_no_one_letter_edit_mends_still_gets_hunspells_n_gram_suggestion() {
+    // "Diplomasie" is two edits from any word: Hunspell's quick edits find
+    // nothing, and its pass over the whole word list finds "Diploma".
+    let spelling = system();
+    let draft = planted("en", "Diplomacy", "Diplomasie");
+    let found: Vec<Finding> = misspellings(&draft, &spelling)
+        .into_iter()
+        .filter(|f| f.word.as_deref() == Some("Diplomasie"))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let fix = found[0].fix.as_ref().expect("a suggestion");
+    assert!(
+        fix.after.split_whitespace().any(|w| w == "Diploma"),
+        "suggested {:?}",
+        fix.after
+    );
+}
+
+#[test]
 fn draft_names_house_words_and_acronyms_are_not_flagged() {
     let spelling = system();
     let mut draft = example("en");

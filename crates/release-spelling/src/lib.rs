@@ -345,7 +345,6 @@ impl Spelling {
     }
 }
 
-/// Levenshtein distance in characters.
 /// How near a suggestion is: its edit distance, whether it splits the word,
 /// whether it is no longer, and its place in Hunspell's order.
 type Rank = (usize, bool, bool, usize);
@@ -367,6 +366,7 @@ fn nearest(word: &str, suggestions: Vec<String>) -> Option<(Rank, String)> {
         .min_by(|a, b| a.0.cmp(&b.0))
 }
 
+/// Levenshtein distance in characters.
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
