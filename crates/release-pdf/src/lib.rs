@@ -117,23 +117,10 @@ impl Typesetter {
     /// only the paragraphs the last render through this typesetter did not
     /// have: the same bytes, sooner after a small edit.
     pub fn render(&mut self, doc: &Document, options: &PdfOptions) -> Result<Rendered, PdfError> {
-        let mut faces = fonts::Faces::load(&doc.fonts, &doc.fallback)?;
-        let logo = doc.logo.as_ref().map(logo::decode).transpose()?;
-        let logo_size = logo.as_ref().map(|(_, w, h)| (*w, *h));
-        let mut used = subset::UsedGlyphs::default();
-        self.begin(doc);
-        let laid = layout::layout(doc, options, logo_size, &mut faces, &mut used, self);
-        self.end();
+        let (faces, logo, used, laid) = self.lay_out(doc, options)?;
         let subsets = subset::subset(&laid.pages, &faces)?;
-        let (bytes, page_keys) = write::write(
-            doc,
-            &laid.pages,
-            &subsets,
-            &faces,
-            &used,
-            logo.map(|(image, _, _)| image),
-            options,
-        )?;
+        let (bytes, page_keys) =
+            write::write(doc, &laid.pages, &subsets, &faces, &used, logo, options)?;
         Ok(Rendered {
             bytes,
             warnings: laid.warnings,
@@ -141,7 +128,31 @@ impl Typesetter {
             page_keys,
         })
     }
+
+    /// `doc` laid out on pages: its faces, logo image and glyphs used too.
+    fn lay_out<'d>(
+        &mut self,
+        doc: &'d Document,
+        options: &PdfOptions,
+    ) -> Result<Layout<'d>, PdfError> {
+        let mut faces = fonts::Faces::load(&doc.fonts, &doc.fallback)?;
+        let logo = doc.logo.as_ref().map(logo::decode).transpose()?;
+        let logo_size = logo.as_ref().map(|(_, w, h)| (*w, *h));
+        let mut used = subset::UsedGlyphs::default();
+        self.begin(doc);
+        let laid = layout::layout(doc, options, logo_size, &mut faces, &mut used, self);
+        self.end();
+        Ok((faces, logo.map(|(image, _, _)| image), used, laid))
+    }
 }
+
+/// What [`Typesetter::lay_out`] gives the writer.
+type Layout<'d> = (
+    fonts::Faces<'d>,
+    Option<printpdf::RawImage>,
+    subset::UsedGlyphs,
+    layout::Laid,
+);
 
 /// Lines of one block on one page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,19 +169,5 @@ pub struct PlacedBlock {
 /// tests of the pagination rules, and for a preview that shows where a
 /// field lands.
 pub fn pagination(doc: &Document, options: &PdfOptions) -> Result<Vec<Vec<PlacedBlock>>, PdfError> {
-    let mut faces = fonts::Faces::load(&doc.fonts, &doc.fallback)?;
-    let logo = doc.logo.as_ref().map(logo::decode).transpose()?;
-    let logo_size = logo.as_ref().map(|(_, w, h)| (*w, *h));
-    let mut used = subset::UsedGlyphs::default();
-    let mut typesetter = Typesetter::new();
-    typesetter.begin(doc);
-    Ok(layout::layout(
-        doc,
-        options,
-        logo_size,
-        &mut faces,
-        &mut used,
-        &mut typesetter,
-    )
-    .map)
+    Ok(Typesetter::new().lay_out(doc, options)?.3.map)
 }

@@ -27,7 +27,7 @@ pub struct Typesetter {
     /// The number of the render under way.
     render: u64,
     /// Paragraphs set and paragraphs reused since the typesetter was made.
-    pub(crate) counts: (usize, usize),
+    counts: (usize, usize),
 }
 
 struct Kept {

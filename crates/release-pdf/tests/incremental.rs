@@ -31,26 +31,26 @@ fn body_indices(doc: &Document) -> Vec<usize> {
         .collect()
 }
 
+/// The text of the last span of the second body paragraph, where the
+/// edits type.
+fn typed_at(doc: &mut Document) -> &mut String {
+    let second = body_indices(doc)[1];
+    &mut doc.blocks[second].spans.last_mut().expect("a span").text
+}
+
 /// The documents of the sequence, in order.
 fn edits() -> Vec<(String, Document)> {
     let mut steps = Vec::new();
     let mut doc = document("en", "un");
     steps.push(("the example".to_owned(), doc.clone()));
     // A word typed at the end of the second body paragraph, letter by letter.
-    let second = body_indices(&doc)[1];
     for c in " Ünïcødé—typed".chars() {
-        let span = doc.blocks[second].spans.last_mut().expect("a span");
-        span.text.push(c);
+        typed_at(&mut doc).push(c);
         steps.push((format!("typed {c:?}"), doc.clone()));
     }
     // Backspace twice.
     for _ in 0..2 {
-        doc.blocks[second]
-            .spans
-            .last_mut()
-            .expect("a span")
-            .text
-            .pop();
+        typed_at(&mut doc).pop();
         steps.push(("backspace".to_owned(), doc.clone()));
     }
     // A bold word in the first body paragraph: a new span.
@@ -90,13 +90,7 @@ fn edits() -> Vec<(String, Document)> {
     for lang in ["ar", "zh", "fr"] {
         let mut doc = document(lang, "un");
         steps.push((format!("the {lang} edition"), doc.clone()));
-        let second = body_indices(&doc)[1];
-        doc.blocks[second]
-            .spans
-            .last_mut()
-            .expect("a span")
-            .text
-            .push_str(" 42");
+        typed_at(&mut doc).push_str(" 42");
         steps.push((format!("the {lang} edition, edited"), doc));
     }
     steps
@@ -138,13 +132,7 @@ fn one_keystroke_re_sets_one_paragraph() {
     let mut doc = document("en", "un");
     typesetter.render(&doc, &options).expect("renders");
     let (set_before, _) = typesetter.counts();
-    let second = body_indices(&doc)[1];
-    doc.blocks[second]
-        .spans
-        .last_mut()
-        .expect("a span")
-        .text
-        .push('x');
+    typed_at(&mut doc).push('x');
     typesetter.render(&doc, &options).expect("renders");
     let (set_after, _) = typesetter.counts();
     assert_eq!(
