@@ -100,6 +100,10 @@ pub struct Rendered {
     /// Each page's fingerprint: equal when the page draws the same (see
     /// the preview, which redraws only the pages whose fingerprint changed).
     pub page_keys: Vec<u64>,
+    /// Each page's text in reading order, a line of the page to a line
+    /// (a line broken at an added hyphen ends in U+00AD): what the preview
+    /// gives screen readers beside its pictures of the pages.
+    pub page_texts: Vec<String>,
 }
 
 /// The PDF of `doc`. See [`render_with_warnings`] for the warnings.
@@ -126,6 +130,7 @@ impl Typesetter {
             warnings: laid.warnings,
             pages: laid.pages.len(),
             page_keys,
+            page_texts: laid.pages.iter().map(page::Page::text).collect(),
         })
     }
 

@@ -128,3 +128,21 @@ pub(crate) struct Page {
     pub height: f32,
     pub items: Vec<Item>,
 }
+
+impl Page {
+    /// The page's text in reading order: the runs' texts, a new line where
+    /// a run starts on another baseline than the one before it.
+    pub(crate) fn text(&self) -> String {
+        let mut text = String::new();
+        let mut baseline = None;
+        for item in &self.items {
+            let Item::Text(run) = item else { continue };
+            if baseline.is_some_and(|y| y != run.y) {
+                text.push('\n');
+            }
+            baseline = Some(run.y);
+            text.push_str(&run.text);
+        }
+        text
+    }
+}
