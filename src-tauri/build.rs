@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "undelete_draft",
     "check_draft",
     "preview_pdf",
+    "preview_page",
     "apply_fix",
     "export_draft",
     "copy_for_email",

@@ -7,8 +7,6 @@ export default defineConfig({
   plugins: [svelte(), svelteTesting()],
   clearScreen: false,
   server: { port: 1420, strictPort: true },
-  // The preview worker (lib/preview-worker.ts) is an ES module worker.
-  worker: { format: "es" },
   build: {
     target: "safari15",
     outDir: "dist",

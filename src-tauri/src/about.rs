@@ -207,12 +207,14 @@ mod tests {
             return;
         }
         assert!(
-            fresh.crates.iter().any(|c| c.name == "tauri"),
-            "tauri is listed"
+            ["tauri", "hayro"]
+                .iter()
+                .all(|name| fresh.crates.iter().any(|c| c.name == *name)),
+            "tauri and hayro are listed"
         );
         assert!(
-            fresh.npm.iter().any(|c| c.name == "pdfjs-dist"),
-            "pdf.js is listed"
+            fresh.npm.iter().any(|c| c.name == "@tiptap/core"),
+            "TipTap is listed"
         );
         assert!(
             std::fs::read_to_string(&committed).unwrap_or_default() == json,

@@ -117,6 +117,7 @@ pub fn run() {
             commands::drafts::undelete_draft,
             commands::compose::check_draft,
             commands::compose::preview_pdf,
+            commands::compose::preview_page,
             commands::compose::apply_fix,
             commands::export::export_draft,
             commands::export::copy_for_email,

@@ -16,5 +16,21 @@ fn main() {
             std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
         }
     }
+    #[cfg(target_os = "linux")]
+    keep_large_buffers_out_of_the_heap();
     release_composer_app::run();
+}
+
+/// The preview's pictures are buffers of megabytes made and dropped with
+/// every keystroke. glibc's malloc serves blocks that large from their own
+/// mappings, given back when dropped, but after the first is dropped it
+/// raises that threshold to its size and serves the next ones from its
+/// arenas, which keep the memory. A fixed threshold keeps them mapped.
+#[cfg(target_os = "linux")]
+fn keep_large_buffers_out_of_the_heap() {
+    // SAFETY: mallopt only sets a malloc parameter; no other thread yet.
+    #[allow(unsafe_code)]
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 * 1024);
+    }
 }

@@ -8,7 +8,7 @@ use release_model::ErrorCode;
 use release_pipeline::{Spelling, Styles};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 /// Shared by every command.
 pub struct AppState {
@@ -33,6 +33,8 @@ pub struct AppState {
     watcher: Mutex<Option<release_watch::Watcher>>,
     /// The preview's paragraphs, kept from one preview to the next.
     typesetter: Mutex<release_pdf::Typesetter>,
+    /// The newest preview's PDF, read for drawing its pages, and its number.
+    preview: Mutex<Option<(u32, Arc<release_raster::Pages>)>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -58,6 +60,7 @@ impl AppState {
             outside: Mutex::new(BTreeSet::new()),
             watcher: Mutex::new(None),
             typesetter: Mutex::new(release_pdf::Typesetter::new()),
+            preview: Mutex::new(None),
         })
     }
 
@@ -80,12 +83,29 @@ impl AppState {
             outside: Mutex::new(BTreeSet::new()),
             watcher: Mutex::new(None),
             typesetter: Mutex::new(release_pdf::Typesetter::new()),
+            preview: Mutex::new(None),
         })
     }
 
     /// The preview's typesetter; one preview at a time uses it.
     pub fn typesetter(&self) -> MutexGuard<'_, release_pdf::Typesetter> {
         lock(&self.typesetter)
+    }
+
+    /// Keeps `pages` as the newest preview; gives its number.
+    pub fn set_preview(&self, pages: release_raster::Pages) -> u32 {
+        let mut preview = lock(&self.preview);
+        let number = preview.as_ref().map_or(1, |(n, _)| n.wrapping_add(1));
+        *preview = Some((number, Arc::new(pages)));
+        number
+    }
+
+    /// The preview numbered `number`, unless a newer one replaced it.
+    pub fn preview(&self, number: u32) -> Option<Arc<release_raster::Pages>> {
+        lock(&self.preview)
+            .as_ref()
+            .filter(|(n, _)| *n == number)
+            .map(|(_, pages)| pages.clone())
     }
 
     pub fn settings(&self) -> Settings {

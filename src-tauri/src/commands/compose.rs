@@ -103,38 +103,138 @@ pub(crate) fn checked(state: &AppState, draft: &Draft, file: Option<&str>, today
     }
 }
 
-/// The preview's PDF, after a header giving each page's fingerprint: the
-/// page count as a little-endian u32, then a little-endian u64 per page
-/// (ui/src/lib/ipc.ts reads it), then the PDF's bytes.
+/// The pages the window shows, so that the preview's answer can bring
+/// their new pictures along (lib/preview-protocol.ts writes it).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct PreviewView {
+    /// The pages in view (from 0).
+    pub pages: Vec<u32>,
+    /// How many pixels across they are shown.
+    pub width: u32,
+    /// The fingerprint (hex) each page's picture shows now, by page, "" for
+    /// none: a page whose fingerprint did not change is not drawn again.
+    pub shows: Vec<String>,
+}
+
+/// The preview of `draft`: the PDF it would export, kept in the state to
+/// draw its pages from ([`preview_page`]), described to the window as a
+/// little-endian header (ui/src/lib/preview-protocol.ts reads it): the
+/// preview's number (u32) and page count (u32); per page its fingerprint
+/// (u64), width and height in points (f32) and the byte length of its text
+/// (u32); then the pages' texts, UTF-8, one after the other. Then the
+/// pictures of the pages in `view` whose fingerprint changed, drawn side
+/// by side: their count (u32), and per picture its page, width and height
+/// (u32 each) and its pixels (RGBA, rows from the top).
 #[tauri::command]
 pub async fn preview_pdf(
     state: AppRef<'_>,
     draft: Draft,
     file: Option<String>,
+    view: Option<PreviewView>,
 ) -> Result<Response> {
     let state = state.inner().clone();
-    let rendered = blocking(move || {
+    blocking(move || {
         let photos = state.photos_of(&draft, file.as_deref());
-        Ok(release_pipeline::preview_pdf(
-            &draft,
-            &state.styles,
-            &photos,
-            &mut state.typesetter(),
-        )?)
+        let rendered =
+            release_pipeline::preview_pdf(&draft, &state.styles, &photos, &mut state.typesetter())?;
+        let pages = release_raster::Pages::new(Arc::new(rendered.bytes)).map_err(internal)?;
+        let sizes = pages.sizes();
+        let view = view.unwrap_or_default();
+        let changed: Vec<usize> = view
+            .pages
+            .iter()
+            .map(|&page| page as usize)
+            .filter(|&page| {
+                rendered.page_keys.get(page).is_some_and(|key| {
+                    view.shows.get(page).map(String::as_str) != Some(&format!("{key:x}"))
+                })
+            })
+            .take(4)
+            .collect();
+        let pictures = draw_side_by_side(&pages, &changed, view.width);
+        let number = state.set_preview(pages);
+        let mut body = preview_header(number, &rendered.page_keys, &sizes, &rendered.page_texts);
+        body.extend_from_slice(&u32_of(pictures.len()));
+        for (page, picture) in pictures {
+            body.extend_from_slice(&u32_of(page));
+            body.extend_from_slice(&picture.width.to_le_bytes());
+            body.extend_from_slice(&picture.height.to_le_bytes());
+            body.extend_from_slice(&picture.rgba);
+        }
+        Ok(Response::new(body))
     })
-    .await?;
-    Ok(Response::new(with_page_keys(&rendered)))
+    .await
 }
 
-fn with_page_keys(rendered: &release_pdf::Rendered) -> Vec<u8> {
-    let keys = &rendered.page_keys;
-    let mut body = Vec::with_capacity(4 + 8 * keys.len() + rendered.bytes.len());
-    body.extend_from_slice(&u32::try_from(keys.len()).unwrap_or(u32::MAX).to_le_bytes());
-    for key in keys {
+/// `wanted` pages drawn `width` pixels across, each on a thread of its
+/// own; a page that cannot be drawn is left out (the window asks for it
+/// again, and is told why).
+fn draw_side_by_side(
+    pages: &release_raster::Pages,
+    wanted: &[usize],
+    width: u32,
+) -> Vec<(usize, release_raster::Picture)> {
+    std::thread::scope(|scope| {
+        let drawing: Vec<_> = wanted
+            .iter()
+            .map(|&page| scope.spawn(move || (page, pages.draw(page, width))))
+            .collect();
+        drawing
+            .into_iter()
+            .filter_map(|thread| thread.join().ok())
+            .filter_map(|(page, picture)| Some((page, picture.ok()?)))
+            .collect()
+    })
+}
+
+fn u32_of(n: usize) -> [u8; 4] {
+    u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes()
+}
+
+fn internal(e: impl std::fmt::Display) -> IpcError {
+    IpcError::new(ErrorCode::Internal, e.to_string())
+}
+
+fn preview_header(number: u32, keys: &[u64], sizes: &[(f32, f32)], texts: &[String]) -> Vec<u8> {
+    let text_bytes: usize = texts.iter().map(String::len).sum();
+    let mut body = Vec::with_capacity(8 + 20 * keys.len() + text_bytes);
+    body.extend_from_slice(&number.to_le_bytes());
+    body.extend_from_slice(&u32_of(keys.len()));
+    for (i, key) in keys.iter().enumerate() {
+        let (width, height) = sizes.get(i).copied().unwrap_or_default();
         body.extend_from_slice(&key.to_le_bytes());
+        body.extend_from_slice(&width.to_le_bytes());
+        body.extend_from_slice(&height.to_le_bytes());
+        body.extend_from_slice(&u32_of(texts.get(i).map_or(0, String::len)));
     }
-    body.extend_from_slice(&rendered.bytes);
+    for i in 0..keys.len() {
+        body.extend_from_slice(texts.get(i).map_or(&[][..], |t| t.as_bytes()));
+    }
     body
+}
+
+/// Page `page` (from 0) of preview `preview`, drawn `width` pixels across:
+/// its pixels (RGBA, rows from the top), then its width and height as
+/// little-endian u32s. Nothing when a newer preview replaced that one: the
+/// window asks for the newer one's pages instead.
+#[tauri::command]
+pub async fn preview_page(
+    state: AppRef<'_>,
+    preview: u32,
+    page: u32,
+    width: u32,
+) -> Result<Response> {
+    let Some(pages) = state.preview(preview) else {
+        return Ok(Response::new(Vec::new()));
+    };
+    blocking(move || {
+        let picture = pages.draw(page as usize, width).map_err(internal)?;
+        let mut body = picture.rgba;
+        body.extend_from_slice(&picture.width.to_le_bytes());
+        body.extend_from_slice(&picture.height.to_le_bytes());
+        Ok(Response::new(body))
+    })
+    .await
 }
 
 #[tauri::command]

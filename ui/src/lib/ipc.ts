@@ -25,7 +25,7 @@ import type { SnippetEntry } from "./bindings/SnippetEntry";
 import type { SavedFile } from "./bindings/SavedFile";
 import type { SpellingStatus } from "./bindings/SpellingStatus";
 import type { WebSpelling } from "./bindings/WebSpelling";
-import { type PreviewPdf, readPreview } from "./preview-protocol";
+import { type Picture, type PreviewPages, type PreviewView, readPicture, readPreview } from "./preview-protocol";
 import type { Settings } from "./bindings/Settings";
 import type { Startup } from "./bindings/Startup";
 
@@ -71,8 +71,15 @@ export const ipc = {
   /** Validation and house-style findings, and the texts as they will print; `file`: the draft file edited in place (its photos are beside it). */
   checkDraft: (draft: Draft, file: string | null = null) => call<Checked>("check_draft", { draft, file }),
   applyFix: (draft: Draft, fix: Fix) => call<Draft>("apply_fix", { draft, fix }),
-  /** The exported PDF's bytes, for the preview, with each page's fingerprint. */
-  previewPdf: async (draft: Draft, file: string | null = null): Promise<PreviewPdf> => readPreview(await call<ArrayBuffer>("preview_pdf", { draft, file })),
+  /**
+   * Renders the PDF an export would give, for the preview: its pages' fingerprints, sizes and texts,
+   * and the pictures of the pages in `view` that changed.
+   */
+  previewPdf: async (draft: Draft, file: string | null = null, view: PreviewView | null = null): Promise<PreviewPages> =>
+    readPreview(await call<ArrayBuffer>("preview_pdf", { draft, file, view })),
+  /** Page `page` of that PDF drawn `width` pixels across; null once a newer preview replaced `preview`. */
+  previewPage: async (preview: number, page: number, width: number): Promise<Picture | null> =>
+    readPicture(await call<ArrayBuffer>("preview_page", { preview, page, width })),
   /**
    * Exports the saved draft into the export folder, or where a save dialog says when `saveAs`.
    * With `file`, the draft file edited in place is exported instead of library draft `id`.

@@ -1,51 +1,99 @@
-// The messages between the preview (Preview.svelte, on the page's thread)
-// and the preview worker (preview-worker.ts), which reads and draws the PDF.
-// Every message carries the ticket of the render it belongs to; the worker
-// drops work for a ticket that a newer one has superseded.
+// What Rust sends the preview (src-tauri/src/commands/compose.rs): a
+// description of the PDF it rendered, then pictures of the pages in view,
+// each drawn in Rust at the size it is shown.
 
-/** The preview as Rust sends it: the PDF, and each page's fingerprint. */
-export interface PreviewPdf {
-  pdf: Uint8Array;
+/** One page of the preview. */
+export interface PreviewPage {
   /** Equal for two renders of a page that draw the same (hex). */
-  pageKeys: string[];
+  key: string;
+  /** The page's size in points. */
+  width: number;
+  height: number;
+  /** The page's text, a line to a line, for screen readers and finding words. */
+  text: string;
+}
+
+/** One page drawn: RGBA pixels, rows from the top. */
+export interface Picture {
+  width: number;
+  height: number;
+  pixels: Uint8ClampedArray<ArrayBuffer>;
+}
+
+/** A rendered preview: its number (to ask for its pages), its pages, and the pictures that came with it. */
+export interface PreviewPages {
+  preview: number;
+  pages: PreviewPage[];
+  /** The pages in view whose fingerprint changed, drawn at the width asked for. */
+  pictures: { page: number; picture: Picture }[];
+}
+
+/** What the preview shows now, sent with a preview request so that the answer brings the new pictures along. */
+export interface PreviewView {
+  /** The pages in view (from 0). */
+  pages: number[];
+  /** Their width on screen, in device pixels. */
+  width: number;
+  /** The fingerprint each page's picture shows, by page; "" for none. */
+  shows: string[];
+}
+
+const cutShort = () => new Error("the preview from Rust is cut short");
+
+/**
+ * Reads `preview_pdf`'s answer, all little-endian: the preview's number
+ * (u32), the page count (u32), per page its fingerprint (u64), width and
+ * height in points (f32) and its text's length in bytes (u32); then the
+ * texts, UTF-8, one after another; then the number of pictures (u32) and
+ * each picture: its page, width and height (u32 each) and its pixels.
+ */
+export function readPreview(body: ArrayBuffer): PreviewPages {
+  const view = new DataView(body);
+  if (body.byteLength < 8) throw cutShort();
+  const preview = view.getUint32(0, true);
+  const count = view.getUint32(4, true);
+  let at = 8 + 20 * count;
+  if (at > body.byteLength) throw cutShort();
+  const decoder = new TextDecoder();
+  const pages: PreviewPage[] = [];
+  for (let i = 0; i < count; i++) {
+    const entry = 8 + 20 * i;
+    const length = view.getUint32(entry + 16, true);
+    if (at + length > body.byteLength) throw cutShort();
+    pages.push({
+      key: view.getBigUint64(entry, true).toString(16),
+      width: view.getFloat32(entry + 8, true),
+      height: view.getFloat32(entry + 12, true),
+      text: decoder.decode(new Uint8Array(body, at, length)),
+    });
+    at += length;
+  }
+  const pictures: PreviewPages["pictures"] = [];
+  if (at + 4 > body.byteLength) throw cutShort();
+  const drawn = view.getUint32(at, true);
+  at += 4;
+  for (let i = 0; i < drawn; i++) {
+    if (at + 12 > body.byteLength) throw cutShort();
+    const [page, width, height] = [0, 4, 8].map((o) => view.getUint32(at + o, true));
+    const size = width * height * 4;
+    if (at + 12 + size > body.byteLength) throw cutShort();
+    pictures.push({ page, picture: { width, height, pixels: new Uint8ClampedArray(body, at + 12, size) } });
+    at += 12 + size;
+  }
+  return { preview, pages, pictures };
 }
 
 /**
- * Reads Rust's preview: a little-endian u32 page count, a little-endian u64
- * fingerprint per page, then the PDF (src-tauri/src/commands/compose.rs).
+ * Reads `preview_page`'s answer: the pixels, then the width and height as
+ * little-endian u32s. Nothing when Rust has a newer preview than the one
+ * asked for.
  */
-export function readPreview(body: ArrayBuffer): PreviewPdf {
-  const view = new DataView(body);
-  const count = body.byteLength >= 4 ? view.getUint32(0, true) : -1;
-  const start = 4 + 8 * count;
-  if (count < 0 || start > body.byteLength) throw new Error("the preview from Rust is cut short");
-  const pageKeys: string[] = [];
-  for (let i = 0; i < count; i++) pageKeys.push(view.getBigUint64(4 + 8 * i, true).toString(16));
-  return { pdf: new Uint8Array(body, start), pageKeys };
+export function readPicture(body: ArrayBuffer): Picture | null {
+  if (body.byteLength === 0) return null;
+  if (body.byteLength < 8) throw cutShort();
+  const view = new DataView(body, body.byteLength - 8);
+  const width = view.getUint32(0, true);
+  const height = view.getUint32(4, true);
+  if (width * height * 4 !== body.byteLength - 8) throw new Error(`a page's picture from Rust is not ${width}×${height} pixels`);
+  return { width, height, pixels: new Uint8ClampedArray(body, 0, width * height * 4) };
 }
-
-/** Page → worker. */
-export type ToWorker =
-  /** Open these bytes (the exported PDF) and lay its pages out at this width or zoom. */
-  | { kind: "open"; ticket: number; pdf: ArrayBuffer; width: number; zoom: number }
-  /** Draw these pages (0-based) at this device pixel ratio. */
-  | { kind: "draw"; ticket: number; pages: number[]; ratio: number };
-
-/** A page's size on screen, in CSS pixels. */
-export interface PageBox {
-  width: number;
-  height: number;
-}
-
-/** Worker → page. */
-export type FromWorker =
-  /** The worker cannot draw here: the page says so instead of a preview. */
-  | { kind: "unsupported"; reason: string }
-  | { kind: "opened"; ticket: number; pages: PageBox[]; openMs: number }
-  /** One page's picture, transferred (not copied). */
-  | { kind: "drawn"; ticket: number; page: number; bitmap: ImageBitmap; drawMs: number }
-  /** Every page asked for in the last "draw" is drawn. */
-  | { kind: "done"; ticket: number }
-  /** The pages' text, for screen readers and for finding words in the preview. */
-  | { kind: "text"; ticket: number; texts: string[] }
-  | { kind: "failed"; ticket: number; message: string };

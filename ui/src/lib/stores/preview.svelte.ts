@@ -7,6 +7,7 @@
 import type { Draft } from "../bindings/Draft";
 import type { Finding } from "../bindings/Finding";
 import type { Printed } from "../bindings/Printed";
+import type { PreviewPages, PreviewView } from "../preview-protocol";
 import type { Step } from "../bindings/Step";
 import type { TextDirection } from "../bindings/TextDirection";
 import { debounce } from "../debounce";
@@ -30,15 +31,15 @@ export class PreviewCycle {
   direction = $state<TextDirection>("ltr");
   /** The e-mail edition's subject line. */
   subject = $state("");
-  /** The PDF's bytes, as exported. */
-  pdf = $state<Uint8Array | null>(null);
-  /** Each page's fingerprint: a page whose fingerprint did not change is not redrawn. Read with `pdf`. */
-  pageKeys: string[] = [];
+  /** The PDF as exported, rendered in Rust: its pages, to draw those in view. */
+  shown = $state.raw<PreviewPages | null>(null);
+  /** What the preview pane shows, asked before each render (the pane sets it). */
+  view: () => PreviewView | null = () => null;
   /** How long Rust took to render it. */
   ms = $state<number | null>(null);
   /**
-   * When the edit that `pdf` shows was made (`performance.now()`), 0 when it
-   * shows a draft as opened. Plain, not state: it is read with `pdf`
+   * When the edit that `shown` shows was made (`performance.now()`), 0 when
+   * it shows a draft as opened. Plain, not state: it is read with `shown`
    * (tests/e2e/measure.mjs times edits to drawn pages with it).
    */
   editedAt = 0;
@@ -119,10 +120,9 @@ export class PreviewCycle {
     try {
       const started = performance.now();
       void this.check(wanted.draft);
-      const { pdf, pageKeys } = await ipc.previewPdf(wanted.draft);
+      const shown = await ipc.previewPdf(wanted.draft, null, this.view());
       this.editedAt = wanted.editedAt;
-      this.pageKeys = pageKeys;
-      this.pdf = pdf;
+      this.shown = shown;
       this.ms = Math.round(performance.now() - started);
     } catch (error) {
       // A newer edit is waiting: its refresh tells whether the problem remains.

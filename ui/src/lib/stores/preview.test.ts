@@ -1,11 +1,11 @@
-import type { PreviewPdf } from "../preview-protocol";
+import type { PreviewPages } from "../preview-protocol";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Checked } from "../bindings/Checked";
 import { IpcFailure } from "../ipc";
 import { Form } from "./form.svelte";
 import { Notices } from "./notices.svelte";
 import { PREVIEW_MS, PreviewCycle } from "./preview.svelte";
-import { answerAsUsual, draft, headlines, rust, settle } from "./testing";
+import { answerAsUsual, draft, headlines, previewOf, rust, settle } from "./testing";
 
 vi.mock("../ipc", async (actual) => (await import("./fake-ipc")).fakeIpc(await actual()));
 
@@ -53,7 +53,7 @@ describe("the preview cycle", () => {
     rust.checkDraft.mockReturnValueOnce(slow.promise);
     preview.edited(draft("A"), 1);
     await vi.advanceTimersByTimeAsync(PREVIEW_MS);
-    expect([preview.pdf !== null, preview.editedAt, preview.findings]).toEqual([true, 1, []]);
+    expect([preview.shown !== null, preview.editedAt, preview.findings]).toEqual([true, 1, []]);
     preview.edited(draft("AB"), 2);
     await vi.advanceTimersByTimeAsync(PREVIEW_MS);
     preview.edited(draft("ABC"), 3);
@@ -73,7 +73,7 @@ describe("the preview cycle", () => {
     let done = false;
     void preview.now(draft("Before export")).then(() => (done = true));
     await vi.advanceTimersByTimeAsync(10);
-    expect([preview.pdf !== null, done]).toEqual([true, false]);
+    expect([preview.shown !== null, done]).toEqual([true, false]);
     slow.resolve(checked("Before export"));
     await vi.runAllTimersAsync();
     expect([done, preview.findings[0].message]).toEqual([true, "Before export"]);
@@ -81,7 +81,7 @@ describe("the preview cycle", () => {
 
   it("runs one refresh at a time; edits made meanwhile are shown by one more, of the newest draft", async () => {
     const { preview } = cycle();
-    const first = settle<PreviewPdf>();
+    const first = settle<PreviewPages>();
     rust.previewPdf.mockReturnValueOnce(first.promise);
     void preview.now(draft("Opened"));
     preview.edited(draft("Opened, e"), 10);
@@ -89,7 +89,7 @@ describe("the preview cycle", () => {
     preview.edited(draft("Opened, ed"), 20);
     await vi.advanceTimersByTimeAsync(PREVIEW_MS);
     expect(rust.previewPdf).toHaveBeenCalledTimes(1);
-    first.resolve({ pdf: new Uint8Array([1]), pageKeys: ["a"] });
+    first.resolve(previewOf(["a"]));
     await vi.runAllTimersAsync();
     expect(headlines(rust.previewPdf.mock.calls, 0)).toEqual(["Opened", "Opened, ed"]);
     expect([preview.printed?.dateline, preview.editedAt]).toEqual(["Opened, ed", 20]);
@@ -97,7 +97,7 @@ describe("the preview cycle", () => {
 
   it("shows no error for a refresh a newer edit supersedes, and the newest refresh's error", async () => {
     const { notices, preview } = cycle();
-    const [first, second] = [settle<PreviewPdf>(), settle<PreviewPdf>()];
+    const [first, second] = [settle<PreviewPages>(), settle<PreviewPages>()];
     rust.previewPdf.mockReturnValueOnce(first.promise).mockReturnValueOnce(second.promise);
     void preview.now(draft("Old"));
     preview.edited(draft("New"), 5);
@@ -115,15 +115,14 @@ describe("the preview cycle", () => {
     const { preview } = cycle();
     rust.previewPdf.mockImplementation(async () => {
       await new Promise((wait) => setTimeout(wait, 25));
-      return { pdf: new Uint8Array([1]), pageKeys: ["a", "b"] };
+      return previewOf(["a", "b"], 2);
     });
     preview.edited(draft("Edited"), 1234);
     await vi.runAllTimersAsync();
     expect([preview.editedAt, preview.ms]).toEqual([1234, 25]);
     await Promise.all([preview.now(draft("Opened")), vi.runAllTimersAsync()]);
     expect(preview.editedAt).toBe(0);
-    expect(preview.pdf).toEqual(new Uint8Array([1]));
-    expect(preview.pageKeys).toEqual(["a", "b"]);
+    expect(preview.shown).toEqual(previewOf(["a", "b"], 2));
   });
 
   it("counts only errors as errors", async () => {

@@ -10,6 +10,7 @@ import type { Finding } from "../bindings/Finding";
 import type { Opened } from "../bindings/Opened";
 import type { Recovery } from "../bindings/Recovery";
 import type { Startup } from "../bindings/Startup";
+import type { PreviewPages } from "../preview-protocol";
 import { ipc } from "../ipc";
 import { type Stores, createStores, start } from "./index";
 
@@ -82,6 +83,11 @@ export function checked(findings: Finding[] = [], direction: "ltr" | "rtl" = "lt
   };
 }
 
+/** A preview as Rust describes it, of A4 pages with these fingerprints. */
+export function previewOf(keys: string[], preview = 1): PreviewPages {
+  return { preview, pages: keys.map((key, i) => ({ key, width: 595.3, height: 841.9, text: `Page ${i + 1}` })), pictures: [] };
+}
+
 /** Forgets earlier answers and calls; Rust then answers as for a healthy draft `d1`. */
 export function answerAsUsual(findings: Finding[] = []): void {
   for (const command of Object.values(rust)) command.mockReset();
@@ -91,7 +97,7 @@ export function answerAsUsual(findings: Finding[] = []): void {
   rust.saveDraft.mockResolvedValue({ revision: "r2", kept_as: null });
   rust.autosaveDraft.mockResolvedValue(null);
   rust.checkDraft.mockResolvedValue(checked(findings));
-  rust.previewPdf.mockResolvedValue({ pdf: new Uint8Array([37, 80, 68, 70]), pageKeys: ["1"] });
+  rust.previewPdf.mockResolvedValue(previewOf(["1"]));
   rust.exportDraft.mockResolvedValue({ files: ["/tmp/Releases/x.pdf"] });
   rust.takeOpenedFile.mockResolvedValue(null);
   rust.onFileHanded.mockResolvedValue(() => {});
