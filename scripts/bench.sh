@@ -48,6 +48,7 @@ echo "== criterion (cargo bench; a few minutes)"
 cargo bench -q -p release-pdf --bench render > "$work/pdf.log" 2>&1
 cargo bench -q -p release-pipeline --bench photos -- preview > "$work/pipeline.log" 2>&1
 cargo bench -q -p release-drafts --bench drafts -- 'list_10000|edition_status' > "$work/drafts.log" 2>&1
+cargo bench -q -p release-raster --bench draw > "$work/raster.log" 2>&1
 
 echo "== the CLI, whole process"
 mkdir -p "$work/library"
@@ -112,6 +113,7 @@ row "Document → PDF, the example (un, 2 pages), from scratch" "$(crit 'example
 row "  the same, one character after the last render (Typesetter)" "$(crit 'example un, one-character edit')" ""
 row "Rust side of a preview: the example, from scratch" "$(crit preview/example)" ""
 row "Rust side of a preview: the example, one-character edit" "$(crit 'preview/example, one-character edit')" "≤ 3 ms"
+row "a preview page drawn in Rust (hayro), 600 px across" "$(crit 'raster/example, page 1 at 600 px')" ""
 row "Document → PDF, $pages100, from scratch" "$(crit "long/$pages100")" ""
 row "Rust side of a preview: $pages100, one-character edit" "$(crit "long/$pages100, one-character edit")" "≤ 25 ms"
 row "listing 10,000 drafts in-process (criterion list_10000/indexed)" "$(crit list_10000/indexed)" ""
