@@ -364,9 +364,14 @@ test("the preview draws the pages in view, and the others when scrolled to", asy
 
 test("an edit redraws only the pages it changed: a letter swapped in the headline redraws page 1 and leaves page 2's picture", async (t) => {
   const app = await openApp(t);
-  // Each canvas gets a mark of its own; a page redrawn is a new canvas without it.
+  // Each canvas gets a mark of its own, and counts the pictures it has shown
+  // (data-draws): a page redrawn is a new canvas or one that counted one more.
   const marks = () =>
-    app.browser.execute(() => [...document.querySelector('[data-testid="preview-pages"]').children].map((page) => (page.tagName === "CANVAS" ? (page.dataset.mark ??= String(Math.random())) : "")));
+    app.browser.execute(() =>
+      [...document.querySelector('[data-testid="preview-pages"]').children].map((page) =>
+        page.tagName === "CANVAS" ? `${(page.dataset.mark ??= String(Math.random()))}#${page.dataset.draws}` : "",
+      ),
+    );
   await app.browser.waitUntil(async () => (await marks()).filter(Boolean).length === 2, { timeout: 20000, timeoutMsg: "both pages were never drawn" });
   const before = await marks();
   // Page 2 is within what the preview draws (in view, or 100 px from it), so
