@@ -123,8 +123,7 @@ pub struct PreviewView {
 /// (u64), width and height in points (f32) and the byte length of its text
 /// (u32); then the pages' texts, UTF-8, one after the other. Then the
 /// pictures of the pages in `view` whose fingerprint changed, drawn side
-/// by side: their count (u32), and per picture its page, width and height
-/// (u32 each) and its pixels (RGBA, rows from the top).
+/// by side ([`put_pictures`]).
 #[tauri::command]
 pub async fn preview_pdf(
     state: AppRef<'_>,
@@ -149,21 +148,34 @@ pub async fn preview_pdf(
                     view.shows.get(page).map(String::as_str) != Some(&format!("{key:x}"))
                 })
             })
-            .take(4)
+            .take(DRAWN_WITH_A_RENDER)
             .collect();
         let pictures = draw_side_by_side(&pages, &changed, view.width);
         let number = state.set_preview(pages);
         let mut body = preview_header(number, &rendered.page_keys, &sizes, &rendered.page_texts);
-        body.extend_from_slice(&u32_of(pictures.len()));
-        for (page, picture) in pictures {
-            body.extend_from_slice(&u32_of(page));
-            body.extend_from_slice(&picture.width.to_le_bytes());
-            body.extend_from_slice(&picture.height.to_le_bytes());
-            body.extend_from_slice(&picture.rgba);
-        }
+        put_pictures(&mut body, &pictures);
         Ok(Response::new(body))
     })
     .await
+}
+
+/// The most pages drawn into a render's answer: more than a pane shows at
+/// the smallest zoom; any others are asked for one by one.
+const DRAWN_WITH_A_RENDER: usize = 4;
+
+/// Writes `pictures` as the window reads them (lib/preview-protocol.ts):
+/// their count (u32), and per picture its page, width and height (u32
+/// each) and its pixels (RGBA, rows from the top), all little-endian.
+fn put_pictures(body: &mut Vec<u8>, pictures: &[(usize, release_raster::Picture)]) {
+    let pixels: usize = pictures.iter().map(|(_, p)| p.rgba.len() + 12).sum();
+    body.reserve(4 + pixels);
+    body.extend_from_slice(&u32_of(pictures.len()));
+    for (page, picture) in pictures {
+        body.extend_from_slice(&u32_of(*page));
+        body.extend_from_slice(&picture.width.to_le_bytes());
+        body.extend_from_slice(&picture.height.to_le_bytes());
+        body.extend_from_slice(&picture.rgba);
+    }
 }
 
 /// `wanted` pages drawn `width` pixels across, each on a thread of its
@@ -213,10 +225,10 @@ fn preview_header(number: u32, keys: &[u64], sizes: &[(f32, f32)], texts: &[Stri
     body
 }
 
-/// Page `page` (from 0) of preview `preview`, drawn `width` pixels across:
-/// its pixels (RGBA, rows from the top), then its width and height as
-/// little-endian u32s. Nothing when a newer preview replaced that one: the
-/// window asks for the newer one's pages instead.
+/// Page `page` (from 0) of preview `preview`, drawn `width` pixels across,
+/// written as the pictures of [`preview_pdf`]'s answer are: one picture,
+/// or none when a newer preview replaced that one (the window asks for the
+/// newer one's pages instead).
 #[tauri::command]
 pub async fn preview_page(
     state: AppRef<'_>,
@@ -225,13 +237,15 @@ pub async fn preview_page(
     width: u32,
 ) -> Result<Response> {
     let Some(pages) = state.preview(preview) else {
-        return Ok(Response::new(Vec::new()));
+        let mut none = Vec::new();
+        put_pictures(&mut none, &[]);
+        return Ok(Response::new(none));
     };
     blocking(move || {
-        let picture = pages.draw(page as usize, width).map_err(internal)?;
-        let mut body = picture.rgba;
-        body.extend_from_slice(&picture.width.to_le_bytes());
-        body.extend_from_slice(&picture.height.to_le_bytes());
+        let page = page as usize;
+        let picture = pages.draw(page, width).map_err(internal)?;
+        let mut body = Vec::new();
+        put_pictures(&mut body, &[(page, picture)]);
         Ok(Response::new(body))
     })
     .await

@@ -72,26 +72,22 @@ describe("reading the preview from Rust", () => {
 });
 
 describe("reading a page's picture from Rust", () => {
-  function picture(width: number, height: number, pixels = width * height): ArrayBuffer {
-    const buffer = new ArrayBuffer(pixels * 4 + 8);
-    new Uint8Array(buffer).fill(255, 0, pixels * 4);
-    const view = new DataView(buffer, pixels * 4);
-    view.setUint32(0, width, true);
-    view.setUint32(4, height, true);
-    return buffer;
-  }
+  /** A body as src-tauri's preview_page writes it: the pictures part of a render's answer alone. */
+  const pictures = (list: [number, number, number][]) => body(0, [], list).slice(8);
 
-  it("gives the pixels and the size after them", () => {
-    const read = readPicture(picture(3, 2));
+  it("gives the one picture", () => {
+    const read = readPicture(pictures([[1, 3, 2]]));
     expect([read?.width, read?.height, read?.pixels.length, read?.pixels[23]]).toEqual([3, 2, 24, 255]);
   });
 
   it("gives nothing for a preview a newer one replaced", () => {
-    expect(readPicture(new ArrayBuffer(0))).toBeNull();
+    expect(readPicture(pictures([]))).toBeNull();
   });
 
-  it("refuses pixels that do not make the size given", () => {
-    expect(() => readPicture(picture(3, 2, 5))).toThrow("not 3×2 pixels");
-    expect(() => readPicture(new ArrayBuffer(4))).toThrow("cut short");
+  it("refuses pixels cut short, and more than one page", () => {
+    const one = pictures([[0, 3, 2]]);
+    expect(() => readPicture(one.slice(0, one.byteLength - 1))).toThrow("cut short");
+    expect(() => readPicture(new ArrayBuffer(2))).toThrow("cut short");
+    expect(() => readPicture(pictures([[0, 1, 1], [1, 1, 1]]))).toThrow("more than the one page");
   });
 });

@@ -40,12 +40,29 @@ export interface PreviewView {
 
 const cutShort = () => new Error("the preview from Rust is cut short");
 
+/** Reads the pictures written from `at` on: their count (u32), then per picture its page, width and height (u32 each) and its pixels. */
+function readPictures(body: ArrayBuffer, at: number): PreviewPages["pictures"] {
+  const view = new DataView(body);
+  if (at + 4 > body.byteLength) throw cutShort();
+  const count = view.getUint32(at, true);
+  at += 4;
+  const pictures: PreviewPages["pictures"] = [];
+  for (let i = 0; i < count; i++) {
+    if (at + 12 > body.byteLength) throw cutShort();
+    const [page, width, height] = [0, 4, 8].map((o) => view.getUint32(at + o, true));
+    const size = width * height * 4;
+    if (at + 12 + size > body.byteLength) throw cutShort();
+    pictures.push({ page, picture: { width, height, pixels: new Uint8ClampedArray(body, at + 12, size) } });
+    at += 12 + size;
+  }
+  return pictures;
+}
+
 /**
  * Reads `preview_pdf`'s answer, all little-endian: the preview's number
  * (u32), the page count (u32), per page its fingerprint (u64), width and
  * height in points (f32) and its text's length in bytes (u32); then the
- * texts, UTF-8, one after another; then the number of pictures (u32) and
- * each picture: its page, width and height (u32 each) and its pixels.
+ * texts, UTF-8, one after another; then the pictures that came with it.
  */
 export function readPreview(body: ArrayBuffer): PreviewPages {
   const view = new DataView(body);
@@ -68,32 +85,16 @@ export function readPreview(body: ArrayBuffer): PreviewPages {
     });
     at += length;
   }
-  const pictures: PreviewPages["pictures"] = [];
-  if (at + 4 > body.byteLength) throw cutShort();
-  const drawn = view.getUint32(at, true);
-  at += 4;
-  for (let i = 0; i < drawn; i++) {
-    if (at + 12 > body.byteLength) throw cutShort();
-    const [page, width, height] = [0, 4, 8].map((o) => view.getUint32(at + o, true));
-    const size = width * height * 4;
-    if (at + 12 + size > body.byteLength) throw cutShort();
-    pictures.push({ page, picture: { width, height, pixels: new Uint8ClampedArray(body, at + 12, size) } });
-    at += 12 + size;
-  }
-  return { preview, pages, pictures };
+  return { preview, pages, pictures: readPictures(body, at) };
 }
 
 /**
- * Reads `preview_page`'s answer: the pixels, then the width and height as
- * little-endian u32s. Nothing when Rust has a newer preview than the one
- * asked for.
+ * Reads `preview_page`'s answer, written as a render's pictures are: the
+ * one picture, or nothing when Rust has a newer preview than the one asked
+ * for.
  */
 export function readPicture(body: ArrayBuffer): Picture | null {
-  if (body.byteLength === 0) return null;
-  if (body.byteLength < 8) throw cutShort();
-  const view = new DataView(body, body.byteLength - 8);
-  const width = view.getUint32(0, true);
-  const height = view.getUint32(4, true);
-  if (width * height * 4 !== body.byteLength - 8) throw new Error(`a page's picture from Rust is not ${width}×${height} pixels`);
-  return { width, height, pixels: new Uint8ClampedArray(body, 0, width * height * 4) };
+  const pictures = readPictures(body, 0);
+  if (pictures.length > 1) throw new Error("Rust sent more than the one page asked for");
+  return pictures[0]?.picture ?? null;
 }
