@@ -57,12 +57,20 @@ pub fn run() {
                         state.hand_over(path);
                     }
                     let state = Arc::new(state);
-                    // The default style's English dictionary, loaded while
-                    // the window starts; a draft in another language loads
-                    // its own on first use (`set_spelling`).
+                    // The default style's English dictionary: found while
+                    // the window starts, with the verdicts kept from earlier
+                    // runs (enough for the words already written), and
+                    // parsed once the window is up, before a new word needs
+                    // it; a draft in another language loads its own on first
+                    // use (`set_spelling`). What the dictionaries said is
+                    // kept every minute, and when the window closes.
                     let warm = state.clone();
                     std::thread::spawn(move || {
-                        commands::spelling::status(&warm, "en", release_style::DEFAULT_STYLE);
+                        commands::spelling::warm(&warm, "en", release_style::DEFAULT_STYLE);
+                        loop {
+                            std::thread::sleep(std::time::Duration::from_secs(60));
+                            warm.spelling.save_verdicts();
+                        }
                     });
                     watch::start(app.handle(), &state);
                     app.manage(state);

@@ -109,12 +109,14 @@ function makeFolders() {
     exports: join(home, "exports"),
     config: join(home, "config"),
     data: join(home, "data"),
+    cache: join(home, "cache"),
   };
   folders.env = {
     ...process.env,
     GSETTINGS_BACKEND: "memory",
     XDG_DATA_HOME: folders.data,
     XDG_CONFIG_HOME: folders.config,
+    XDG_CACHE_HOME: folders.cache,
     RELEASE_COMPOSER_LIBRARY: folders.library,
     RELEASE_COMPOSER_EXPORT_DIR: folders.exports,
   };

@@ -57,7 +57,7 @@ function pss(pid) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const home = mkdtempSync(join(tmpdir(), "release-composer-measure-"));
-const env = { ...process.env, GSETTINGS_BACKEND: "memory", XDG_DATA_HOME: join(home, "data"), XDG_CONFIG_HOME: join(home, "config"), RELEASE_COMPOSER_EXPORT_DIR: join(home, "exports") };
+const env = { ...process.env, GSETTINGS_BACKEND: "memory", XDG_DATA_HOME: join(home, "data"), XDG_CONFIG_HOME: join(home, "config"), XDG_CACHE_HOME: join(home, "cache"), RELEASE_COMPOSER_EXPORT_DIR: join(home, "exports") };
 // The WebDriver tools scripts/deps.sh test installs; the port as app.test.mjs takes it.
 const PORT = Number(process.env.E2E_WEBDRIVER_PORT ?? 4444);
 const NATIVE_PORT = Number(process.env.E2E_NATIVE_PORT ?? PORT + 1);

@@ -3,7 +3,7 @@
 use crate::error::{CliError, Result};
 use crate::input;
 use release_pipeline::{
-    ExportOptions, Format, Mailbox, PipelineError, Spelling, Styles, prepare, write_export,
+    ExportOptions, Format, Mailbox, PipelineError, Spelling, Styles, prepare_checked, write_export,
 };
 use std::path::PathBuf;
 
@@ -118,36 +118,53 @@ pub(crate) fn run(styles: &Styles, spelling: &Spelling, args: &Args) -> Result {
     let input = input::read(&args.draft)?;
     let style = input::style(styles, &input, args.style.as_deref())?;
     let today = input::today_utc();
-    for finding in &input::findings(&input, &style, today, spelling) {
+    let outputs = args.outputs();
+    // The checks and the rendering run side by side: a draft the checks
+    // refuse was rendered for nothing, one they pass is written sooner.
+    let (checked, rendered) = std::thread::scope(|scope| {
+        let rendering = style.as_ref().ok().cloned().map(|style| {
+            let (draft, photos, outputs, options) =
+                (&input.loaded.draft, &input.photos, &outputs, &options);
+            scope.spawn(move || {
+                let prepared = prepare_checked(draft.clone(), Ok(style), Vec::new(), photos)?;
+                let outputs: Vec<_> = outputs
+                    .iter()
+                    .map(|(format, _)| prepared.render_with(*format, options))
+                    .collect();
+                Ok::<_, PipelineError>((prepared.document, outputs))
+            })
+        });
+        let checked =
+            release_pipeline::check(&input.loaded.draft, &style, today, &input.photos, spelling);
+        let rendered = rendering.map(|r| r.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        (checked, rendered)
+    });
+    for finding in input.loaded.findings.iter().chain(&checked) {
         eprintln!("{}: {finding}", input.name);
     }
-    let prepared = match prepare(
-        input.loaded.draft.clone(),
-        style,
-        today,
-        &input.photos,
-        spelling,
-    ) {
-        Ok(prepared) => prepared,
-        Err(PipelineError::Refused { .. }) => {
+    // A style that cannot be used is an error among the findings.
+    let rendered = rendered.filter(|_| !release_pipeline::has_errors(&checked));
+    let (document, rendered) = match rendered {
+        Some(Ok(rendered)) => rendered,
+        Some(Err(e)) => return Err(CliError::from(e).about(&input.name)),
+        None => {
             return Err(CliError::Invalid(format!(
                 "{}: not exported: fix the errors above first",
                 input.name
             )));
         }
-        Err(e) => return Err(CliError::from(e).about(&input.name)),
     };
-    for warning in &prepared.document.warnings {
+    for warning in &document.warnings {
         eprintln!("{}: {warning}", input.name);
     }
     if args.outline {
-        print!("{}", prepared.document.outline());
+        print!("{}", document.outline());
     }
     // Every format is tried, so one that fails does not keep the others back.
     let mut failures = Vec::new();
-    for (format, path) in args.outputs() {
+    for ((format, path), output) in outputs.into_iter().zip(rendered) {
         let option = format!("--{}", format.extension().replace("txt", "text"));
-        let written = prepared.render_with(format, &options).and_then(|output| {
+        let written = output.and_then(|output| {
             for warning in &output.warnings {
                 eprintln!("release-composer: {option}: {warning}");
             }

@@ -129,6 +129,7 @@ fn main() -> ExitCode {
         Command::Snippets(args) => snippets::run(args),
         Command::Export(args) => export::run(&styles, &spelling, &args),
     };
+    spelling.save_verdicts();
     match result {
         Ok(()) => ExitCode::from(exit::OK),
         Err(e) => {

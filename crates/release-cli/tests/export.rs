@@ -107,3 +107,38 @@ fn export_writes_a_valid_pdf_and_docx_holding_the_draft() {
         "Launch of the Phase IV of the project “Towards a comprehensive implementation of the United Nations Counter-Terrorism Strategy in Central Asia”"
     );
 }
+
+#[test]
+fn a_second_export_uses_the_kept_spelling_verdicts_and_says_the_same() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cache = dir.path().join("cache");
+    let export = |name: &str| {
+        let pdf = dir.path().join(name);
+        let mut command = Command::new(env!("CARGO_BIN_EXE_release-composer"));
+        command
+            .args(["export", "-", "--pdf"])
+            .arg(&pdf)
+            .env("XDG_CACHE_HOME", &cache);
+        let out = common::finish(command, release_model::EXAMPLE_JSON.as_bytes());
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        (text(&out.stderr), std::fs::read(pdf).expect("written"))
+    };
+    let first = export("first.pdf");
+    assert!(
+        first
+            .0
+            .contains("`signaled` is not in the dictionary: did you mean `signalled`?"),
+        "{}",
+        first.0
+    );
+    let kept: Vec<_> = std::fs::read_dir(cache.join("release-composer/spelling"))
+        .expect("the verdicts folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        kept.len() == 1 && kept[0].starts_with("en_GB-") && kept[0].ends_with(".tsv"),
+        "{kept:?}"
+    );
+    let second = export("second.pdf");
+    assert_eq!(second, first, "the same warnings, suggestions and PDF");
+}

@@ -50,6 +50,7 @@ fn export(draft: &Path, pdf: &Path) -> Command {
             &pdf.display().to_string(),
         ])
         .env("RELEASE_COMPOSER_STYLES", draft.with_file_name("no-styles"))
+        .env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"))
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     command

@@ -71,6 +71,14 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
         .map_err(ReplaceError::into_io)
 }
 
+/// Writes `bytes` at `target` as [`write_atomically`] does, without flushing:
+/// a crashed program leaves the old file or the new one, but a power cut may
+/// lose the new content. For caches, which are checked when read.
+pub fn write_unflushed(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace_file(&crate::disk::OsDisk, target, bytes, Durability::Unflushed)
+        .map_err(ReplaceError::into_io)
+}
+
 impl ReplaceError {
     /// The file-system error, whichever step it came from.
     pub(crate) fn into_io(self) -> io::Error {

@@ -63,7 +63,7 @@ mod time;
 mod trash;
 
 pub use assets::{ASSETS_DIR, asset_name};
-pub use atomic::write_atomically;
+pub use atomic::{write_atomically, write_unflushed};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use conflicts::{Keep, Resolved, conflict_copy_in, conflict_copy_of};
 pub use disk::{Disk, OsDisk};

@@ -106,6 +106,17 @@ pub fn prepare(
     spelling: &release_spelling::Spelling,
 ) -> Result<Prepared, PipelineError> {
     let findings = check(&draft, &style, today, photos, spelling);
+    prepare_checked(draft, style, findings, photos)
+}
+
+/// [`prepare`] with the `findings` [`check`] gave for the same draft, style,
+/// date and photos, for a caller that showed them already.
+pub fn prepare_checked(
+    draft: Draft,
+    style: Result<Arc<HouseStyle>, StyleError>,
+    findings: Vec<Finding>,
+    photos: &Photos,
+) -> Result<Prepared, PipelineError> {
     if has_errors(&findings) {
         return Err(PipelineError::Refused { findings });
     }

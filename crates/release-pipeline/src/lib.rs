@@ -39,7 +39,7 @@ pub use editions::{EditionExport, edition_file_name, other_edition_languages, pr
 pub use error::PipelineError;
 pub use export::{
     ExportOptions, Format, Output, Prepared, editions_line, file_name, mail_clipboard,
-    mail_subject, prepare, preview_pdf, write_export,
+    mail_subject, prepare, prepare_checked, preview_pdf, write_export,
 };
 pub use form::{LanguageOption, Step, TextDirection, all_languages, complete_steps, direction};
 pub use package::{

@@ -269,3 +269,129 @@ fn a_damaged_dictionary_is_a_named_condition() {
     assert!(matches!(e, Unavailable::Unreadable { .. }), "{e:?}");
     assert!(e.to_string().contains("fr_FR.aff"), "{e}");
 }
+
+/// Every misspelling of each example with planted typos, as (field, word,
+/// fix), for comparing checks.
+fn judged(spelling: &Spelling) -> Vec<(String, String, Option<String>)> {
+    [
+        ("en", "jointly", "jointley"),
+        ("fr", "régional", "régionnal"),
+        ("ru", "дипломатии", "дипломатиии"),
+        ("ar", "الإرهاب", "الإرهب"),
+    ]
+    .into_iter()
+    .flat_map(|(l, word, typo)| misspellings(&planted(l, word, typo), spelling))
+    .map(|f| (f.path, f.word.unwrap_or_default(), f.fix.map(|x| x.after)))
+    .collect()
+}
+
+#[test]
+fn verdicts_kept_from_an_earlier_run_give_the_same_findings_without_the_dictionary() {
+    let cache = tempfile::tempdir().expect("tempdir");
+    let kept = || Spelling::new(system_dirs(), None).with_verdicts_dir(Some(cache.path().into()));
+    let style = release_style::builtin("un").expect("un");
+    let parsed = |spelling: &Spelling| {
+        ["en", "fr", "ru", "ar"].map(|l| {
+            spelling
+                .checker(l, &style.spelling)
+                .expect("installed")
+                .is_parsed()
+        })
+    };
+
+    let fresh = judged(&system());
+    assert!(fresh.len() >= 5, "{fresh:#?}");
+    let first = kept();
+    assert_eq!(judged(&first), fresh);
+    assert_eq!(parsed(&first), [true; 4], "no verdicts yet: parsed");
+    first.save_verdicts();
+    let files = std::fs::read_dir(cache.path()).expect("written").count();
+    assert_eq!(files, 4, "a file a dictionary");
+
+    // A second run: the same findings, suggestions included, and no
+    // dictionary parsed, as every word was judged before.
+    let second = kept();
+    assert_eq!(judged(&second), fresh);
+    assert_eq!(parsed(&second), [false; 4]);
+
+    // A word not judged before parses its dictionary, and is judged right.
+    let draft = planted("en", "jointly", "jointlyy");
+    let words: Vec<String> = misspellings(&draft, &second)
+        .into_iter()
+        .filter_map(|f| f.word)
+        .collect();
+    assert_eq!(words, ["jointlyy", "signaled", "analyze"]);
+    assert_eq!(parsed(&second), [true, false, false, false]);
+}
+
+#[test]
+fn kept_verdicts_of_a_changed_dictionary_are_not_used() {
+    let dictionaries = tempfile::tempdir().expect("tempdir");
+    let cache = tempfile::tempdir().expect("tempdir");
+    let system_en = system()
+        .choose("en", &release_style::builtin("un").expect("un").spelling)
+        .expect("en_GB");
+    std::fs::copy(&system_en.aff, dictionaries.path().join("en_GB.aff")).expect("copied");
+    let dic = std::fs::read_to_string(&system_en.dic).expect("read");
+    std::fs::write(dictionaries.path().join("en_GB.dic"), &dic).expect("copied");
+    let spelling = || {
+        Spelling::new(vec![dictionaries.path().into()], None)
+            .with_verdicts_dir(Some(cache.path().into()))
+    };
+    let draft = planted("en", "jointly", "Zhanibekov");
+    let words = |s: &Spelling| -> Vec<String> {
+        misspellings(&draft, s)
+            .into_iter()
+            .filter_map(|f| f.word)
+            .collect()
+    };
+    let first = spelling();
+    assert_eq!(words(&first), ["Zhanibekov", "signaled", "analyze"]);
+    first.save_verdicts();
+
+    // The dictionary learns the name: the kept verdict that it is unknown
+    // must not outlive the change.
+    let (count, rest) = dic.split_once('\n').expect("a count line");
+    let count: usize = count
+        .trim_start_matches('\u{feff}')
+        .trim()
+        .parse()
+        .expect("a count");
+    std::fs::write(
+        dictionaries.path().join("en_GB.dic"),
+        format!("{}\nZhanibekov\n{rest}", count + 1),
+    )
+    .expect("written");
+    let second = spelling();
+    assert_eq!(words(&second), ["signaled", "analyze"]);
+    second.save_verdicts();
+    let files: Vec<String> = std::fs::read_dir(cache.path())
+        .expect("listed")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        files.len(),
+        1,
+        "the old dictionary's file is gone: {files:?}"
+    );
+}
+
+#[test]
+fn a_damaged_verdicts_file_is_ignored_and_replaced() {
+    let cache = tempfile::tempdir().expect("tempdir");
+    let kept = || Spelling::new(system_dirs(), None).with_verdicts_dir(Some(cache.path().into()));
+    let first = kept();
+    let fresh = judged(&first);
+    first.save_verdicts();
+    for entry in std::fs::read_dir(cache.path()).expect("listed") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("read");
+        // Every verdict turned to "spelled right", and one line's order broken.
+        let damaged = text.replace("\t-", "\t+").replacen('\n', "\nzzz\t+\n", 2);
+        std::fs::write(&path, damaged).expect("written");
+    }
+    let second = kept();
+    assert_eq!(judged(&second), fresh, "the damaged files are not believed");
+    second.save_verdicts();
+    assert_eq!(judged(&kept()), fresh);
+}

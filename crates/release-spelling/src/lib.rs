@@ -6,6 +6,9 @@
 //!   then the defaults), loads each dictionary once and shares it between
 //!   threads, and keeps the user's own dictionary (a word per line in the
 //!   settings folder, written atomically);
+//! - what a dictionary said of each word is kept between runs in the user's
+//!   cache folder (`verdicts`), so that a check whose words were all judged
+//!   before does not read the dictionary at all;
 //! - [`Checker`] is what the house-style checks are handed
 //!   ([`release_model::Speller`]): the dictionary, the house's words and the
 //!   user's words;
@@ -17,7 +20,10 @@ use release_style::SpellingRules;
 use spellbook::Dictionary;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock};
+use verdicts::{Verdict, Verdicts};
+
+mod verdicts;
 
 /// Overrides where dictionaries are looked for: folders separated as in `PATH`.
 pub const DICTIONARIES_ENV: &str = "RELEASE_COMPOSER_DICTIONARIES";
@@ -45,6 +51,12 @@ pub fn system_dirs() -> Vec<PathBuf> {
     .into_iter()
     .map(PathBuf::from)
     .collect()
+}
+
+/// Where what the dictionaries said of words is kept between runs:
+/// `release-composer/spelling` in the platform's cache folder.
+pub fn verdicts_dir() -> Option<PathBuf> {
+    dirs::cache_dir().map(|d| d.join("release-composer").join("spelling"))
 }
 
 /// The user's dictionary: `release-composer/dictionary.txt` in the
@@ -143,15 +155,7 @@ pub enum WordError {
     Write { file: PathBuf, message: String },
 }
 
-type Slot = Arc<OnceLock<Result<Arc<Dictionary>, Unavailable>>>;
-
-/// Suggestions already made, by dictionary and word: a suggestion costs
-/// from 0.1 s (English) to 2 s (French), and a draft is re-checked after
-/// every edit with the same unknown words in it.
-type Suggestions = Arc<Mutex<HashMap<(String, String), Option<String>>>>;
-
-/// Past this many remembered suggestions the memory starts afresh.
-const MAX_REMEMBERED: usize = 20_000;
+type Slot = Arc<OnceLock<Result<Arc<Lexicon>, Unavailable>>>;
 
 /// The dictionaries, each loaded once and shared, and the user's words.
 pub struct Spelling {
@@ -159,7 +163,7 @@ pub struct Spelling {
     user_file: Option<PathBuf>,
     user: RwLock<Arc<HashSet<String>>>,
     loaded: Mutex<HashMap<PathBuf, Slot>>,
-    suggestions: Suggestions,
+    verdicts_dir: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Spelling {
@@ -183,7 +187,32 @@ impl Spelling {
             user_file,
             user: RwLock::new(Arc::new(user)),
             loaded: Mutex::new(HashMap::new()),
-            suggestions: Suggestions::default(),
+            verdicts_dir: None,
+        }
+    }
+
+    /// The same, keeping what the dictionaries said of words in `dir`
+    /// between runs ([`verdicts_dir`]); `None` keeps nothing.
+    pub fn with_verdicts_dir(mut self, dir: Option<PathBuf>) -> Spelling {
+        self.verdicts_dir = dir;
+        self
+    }
+
+    /// Writes what the dictionaries said of words since they were read to
+    /// the verdicts folder, when there is something new. Quietly does
+    /// nothing when the folder cannot be written: it is a cache.
+    pub fn save_verdicts(&self) {
+        let slots: Vec<Slot> = self
+            .loaded
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .values()
+            .cloned()
+            .collect();
+        for slot in slots {
+            if let Some(Ok(lexicon)) = slot.get() {
+                lexicon.save();
+            }
         }
     }
 
@@ -192,10 +221,11 @@ impl Spelling {
         Spelling::new(Vec::new(), None)
     }
 
-    /// The system's dictionaries ([`system_dirs`]) and the user's dictionary
-    /// ([`user_dictionary_file`]): the same for the app and the command line.
+    /// The system's dictionaries ([`system_dirs`]), the user's dictionary
+    /// ([`user_dictionary_file`]) and the verdicts kept in the user's cache
+    /// folder ([`verdicts_dir`]): the same for the app and the command line.
     pub fn for_user() -> Spelling {
-        Spelling::new(system_dirs(), user_dictionary_file())
+        Spelling::new(system_dirs(), user_dictionary_file()).with_verdicts_dir(verdicts_dir())
     }
 
     /// The dictionary for a draft in `tag` under the style's `rules`: a
@@ -271,6 +301,8 @@ impl Spelling {
 
     /// The checker for a draft in `tag` under `rules`, its dictionary loaded
     /// on first use (by whichever thread asks first; others wait for it).
+    /// With verdicts kept from an earlier run, the dictionary's files are
+    /// read and hashed but parsed only when a word not judged before comes.
     pub fn checker(&self, tag: &str, rules: &SpellingRules) -> Result<Checker, Unavailable> {
         let choice = self.choose(tag, rules)?;
         let slot = self
@@ -280,9 +312,11 @@ impl Spelling {
             .entry(choice.aff.clone())
             .or_default()
             .clone();
-        let dictionary = slot.get_or_init(|| load(&choice)).clone()?;
+        let lexicon = slot
+            .get_or_init(|| Lexicon::open(&choice, self.verdicts_dir.as_deref()))
+            .clone()?;
         Ok(Checker {
-            dictionary,
+            lexicon,
             dictionary_name: choice.dictionary,
             note: choice.note,
             house: rules.words.clone(),
@@ -291,7 +325,6 @@ impl Spelling {
                 .read()
                 .unwrap_or_else(PoisonError::into_inner)
                 .clone(),
-            suggestions: self.suggestions.clone(),
         })
     }
 
@@ -395,6 +428,8 @@ fn read_user_words(file: &Path) -> HashSet<String> {
     }
 }
 
+/// One dictionary: where its files are, the parsed dictionary once a word
+/// needs it, and its verdicts.
 fn load(choice: &Choice) -> Result<Arc<Dictionary>, Unavailable> {
     let language = english_name(choice.language).to_owned();
     let read = |file: &Path| {
@@ -414,16 +449,134 @@ fn load(choice: &Choice) -> Result<Arc<Dictionary>, Unavailable> {
         })
 }
 
+struct Lexicon {
+    choice: Choice,
+    hash: u64,
+    dictionary: OnceLock<Result<Arc<Dictionary>, Unavailable>>,
+    verdicts: Mutex<Verdicts>,
+}
+
+impl Lexicon {
+    /// Finds the verdicts kept for the dictionary's files as they are now
+    /// (their size and time of change: a reinstalled or edited dictionary
+    /// starts afresh); reads and parses the dictionary now unless verdicts
+    /// were kept, so that a dictionary that cannot be used says so at once.
+    fn open(choice: &Choice, verdicts_dir: Option<&Path>) -> Result<Arc<Lexicon>, Unavailable> {
+        let unreadable = |file: &Path, e: std::io::Error| Unavailable::Unreadable {
+            language: english_name(choice.language).to_owned(),
+            file: file.to_owned(),
+            message: e.to_string(),
+        };
+        let mut stamp = Vec::new();
+        for file in [&choice.aff, &choice.dic] {
+            let meta = std::fs::metadata(file).map_err(|e| unreadable(file, e))?;
+            let changed = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            stamp.push(format!("{}\t{}\t{changed}", file.display(), meta.len()));
+        }
+        let hash = verdicts::hash(stamp.join("\n").as_bytes());
+        let file = verdicts_dir.map(|d| verdicts::file_in(d, &choice.dictionary, hash));
+        let verdicts = Verdicts::read(file, hash);
+        let stored = verdicts.is_stored();
+        let lexicon = Lexicon {
+            choice: choice.clone(),
+            hash,
+            dictionary: OnceLock::new(),
+            verdicts: Mutex::new(verdicts),
+        };
+        if !stored {
+            lexicon.parsed().map_err(|e| e.clone())?;
+        }
+        Ok(Arc::new(lexicon))
+    }
+
+    /// The parsed dictionary, read and parsed on first use.
+    fn parsed(&self) -> Result<&Dictionary, &Unavailable> {
+        self.dictionary
+            .get_or_init(|| load(&self.choice))
+            .as_deref()
+    }
+
+    fn verdicts(&self) -> MutexGuard<'_, Verdicts> {
+        lock(&self.verdicts)
+    }
+
+    /// True when the dictionary knows `word`. A dictionary that cannot be
+    /// parsed after all (it parsed when its verdicts were kept) flags nothing.
+    fn check(&self, word: &str) -> bool {
+        if let Some(v) = self.verdicts().get(word) {
+            return v == Verdict::Known;
+        }
+        let Ok(dictionary) = self.parsed() else {
+            return true;
+        };
+        let known = dictionary.check(word);
+        let verdict = if known {
+            Verdict::Known
+        } else {
+            Verdict::Unknown(None)
+        };
+        self.verdicts().put(word, verdict);
+        known
+    }
+
+    fn suggest(&self, word: &str) -> Option<String> {
+        let kept = self.verdicts().get(word);
+        if let Some(Verdict::Unknown(Some(suggestion))) = kept {
+            return suggestion;
+        }
+        let best = best_suggestion(self.parsed().ok()?, word);
+        if kept != Some(Verdict::Known) {
+            self.verdicts()
+                .put(word, Verdict::Unknown(Some(best.clone())));
+        }
+        best
+    }
+
+    fn save(&self) {
+        self.verdicts().save(self.hash);
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The best correction of `word`. The edits Hunspell tries (a letter left
+/// out, added, swapped or replaced, its REP table) are quick; its n-gram
+/// pass reads the whole word list (most of a first check's time). A
+/// one-letter edit that is one word cannot be bettered, so the n-gram pass
+/// runs only without one.
+fn best_suggestion(dictionary: &Dictionary, word: &str) -> Option<String> {
+    let mut suggestions = Vec::new();
+    dictionary
+        .suggester()
+        .with_ngram_suggestions(false)
+        .suggest(word, &mut suggestions);
+    let mut best = nearest(word, suggestions);
+    if !best
+        .as_ref()
+        .is_some_and(|(rank, _)| rank.0 == 1 && !rank.1)
+    {
+        let mut suggestions = Vec::new();
+        dictionary.suggest(word, &mut suggestions);
+        best = nearest(word, suggestions);
+    }
+    best.map(|(_, s)| s)
+}
+
 /// A loaded dictionary with the house's and the user's words: what the
 /// misspelling check is handed.
 #[derive(Clone)]
 pub struct Checker {
-    dictionary: Arc<Dictionary>,
+    lexicon: Arc<Lexicon>,
     dictionary_name: String,
     note: Option<String>,
     house: Arc<HashSet<String>>,
     user: Arc<HashSet<String>>,
-    suggestions: Suggestions,
 }
 
 impl std::fmt::Debug for Checker {
@@ -447,6 +600,18 @@ impl Checker {
         self.note.as_deref()
     }
 
+    /// Parses the dictionary now, if it was not yet (verdicts were kept):
+    /// for a program that would rather wait now than at a new word.
+    pub fn warm(&self) {
+        let _ = self.lexicon.parsed();
+    }
+
+    /// True once the dictionary itself has been parsed (it is not while
+    /// every word asked about had a kept verdict).
+    pub fn is_parsed(&self) -> bool {
+        self.lexicon.dictionary.get().is_some()
+    }
+
     fn listed(&self, word: &str) -> bool {
         if self.house.is_empty() && self.user.is_empty() {
             return false;
@@ -458,44 +623,11 @@ impl Checker {
 
 impl Speller for Checker {
     fn knows(&self, word: &str) -> bool {
-        self.listed(word) || self.dictionary.check(word)
+        self.listed(word) || self.lexicon.check(word)
     }
 
     fn suggest(&self, word: &str) -> Option<String> {
-        let key = (self.dictionary_name.clone(), word.to_owned());
-        let lock = || {
-            self.suggestions
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-        };
-        if let Some(known) = lock().get(&key) {
-            return known.clone();
-        }
-        // The edits Hunspell tries (a letter left out, added, swapped or
-        // replaced, its REP table) are quick; its n-gram pass reads the whole
-        // word list (most of a first check's time). A one-letter edit that is
-        // one word cannot be bettered, so the n-gram pass runs only without one.
-        let mut suggestions = Vec::new();
-        self.dictionary
-            .suggester()
-            .with_ngram_suggestions(false)
-            .suggest(word, &mut suggestions);
-        let mut best = nearest(word, suggestions);
-        if !best
-            .as_ref()
-            .is_some_and(|(rank, _)| rank.0 == 1 && !rank.1)
-        {
-            let mut suggestions = Vec::new();
-            self.dictionary.suggest(word, &mut suggestions);
-            best = nearest(word, suggestions);
-        }
-        let best = best.map(|(_, s)| s);
-        let mut remembered = lock();
-        if remembered.len() >= MAX_REMEMBERED {
-            remembered.clear();
-        }
-        remembered.insert(key, best.clone());
-        best
+        self.lexicon.suggest(word)
     }
 }
 

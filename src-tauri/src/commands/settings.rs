@@ -29,5 +29,9 @@ pub fn close_window(window: WebviewWindow) -> Result<()> {
     // The plugin saves the window's size and place when the app exits; saving
     // now too keeps them even if the exit is cut short.
     let _ = window.app_handle().save_window_state(crate::WINDOW_STATE);
+    // What the dictionaries said of the words checked, for the next start.
+    if let Some(state) = window.try_state::<Arc<AppState>>() {
+        state.spelling.save_verdicts();
+    }
     window.destroy().map_err(Into::into)
 }

@@ -29,6 +29,25 @@ pub async fn set_spelling(
     Ok(status)
 }
 
+/// How long after it starts the app parses its first dictionary, when kept
+/// verdicts let the first checks do without it: the window's start first.
+const PARSE_AFTER_START: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Finds the dictionary of `language` under `style`, and parses it: at once
+/// without kept verdicts, else once the window has had time to start.
+pub(crate) fn warm(state: &AppState, language: &str, style: &str) {
+    let _ = status(state, language, style);
+    let Ok(style) = state.styles.get(style) else {
+        return;
+    };
+    if let Ok(checker) = state.spelling.checker(language, &style.spelling)
+        && !checker.is_parsed()
+    {
+        std::thread::sleep(PARSE_AFTER_START);
+        checker.warm();
+    }
+}
+
 pub(crate) fn status(state: &AppState, language: &str, style: &str) -> SpellingStatus {
     let style = match state.styles.get(style) {
         Ok(style) => style,
