@@ -202,13 +202,7 @@ impl Spelling {
     /// the verdicts folder, when there is something new. Quietly does
     /// nothing when the folder cannot be written: it is a cache.
     pub fn save_verdicts(&self) {
-        let slots: Vec<Slot> = self
-            .loaded
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .values()
-            .cloned()
-            .collect();
+        let slots: Vec<Slot> = lock(&self.loaded).values().cloned().collect();
         for slot in slots {
             if let Some(Ok(lexicon)) = slot.get() {
                 lexicon.save();
@@ -301,14 +295,11 @@ impl Spelling {
 
     /// The checker for a draft in `tag` under `rules`, its dictionary loaded
     /// on first use (by whichever thread asks first; others wait for it).
-    /// With verdicts kept from an earlier run, the dictionary's files are
-    /// read and hashed but parsed only when a word not judged before comes.
+    /// With verdicts kept from an earlier run, the dictionary is read and
+    /// parsed only when a word not judged before comes.
     pub fn checker(&self, tag: &str, rules: &SpellingRules) -> Result<Checker, Unavailable> {
         let choice = self.choose(tag, rules)?;
-        let slot = self
-            .loaded
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
+        let slot = lock(&self.loaded)
             .entry(choice.aff.clone())
             .or_default()
             .clone();
@@ -428,8 +419,7 @@ fn read_user_words(file: &Path) -> HashSet<String> {
     }
 }
 
-/// One dictionary: where its files are, the parsed dictionary once a word
-/// needs it, and its verdicts.
+/// The dictionary `choice` names, read and parsed.
 fn load(choice: &Choice) -> Result<Arc<Dictionary>, Unavailable> {
     let language = english_name(choice.language).to_owned();
     let read = |file: &Path| {
@@ -449,6 +439,8 @@ fn load(choice: &Choice) -> Result<Arc<Dictionary>, Unavailable> {
         })
 }
 
+/// One dictionary: where its files are, the parsed dictionary once a word
+/// needs it, and its verdicts.
 struct Lexicon {
     choice: Choice,
     hash: u64,
