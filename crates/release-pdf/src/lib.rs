@@ -1,4 +1,5 @@
-//! Document → print-ready PDF: our own typesetting, written with printpdf.
+//! Document → print-ready PDF: our own typesetting, written as PDF objects
+//! with lopdf.
 //!
 //! The pipeline, one module each:
 //! - [`fonts`]: the style's four faces and its fallback fonts (Arabic,
@@ -23,7 +24,8 @@
 //! - [`structure`]: the structure tree of a tagged PDF, in reading order;
 //! - [`links`], [`outline`], [`metadata`]: link annotations, bookmarks, the
 //!   Info dictionary, XMP and output intent;
-//! - [`write`]: the PDF objects, through printpdf, finished with lopdf.
+//! - [`image`]: pixel images (the logo, PNG photos) as image XObjects;
+//! - [`write`]: the PDF objects: pages, fonts, images, then the rest.
 //!
 //! The Document's [`PdfStandard`] (from its house style, or
 //! [`PdfOptions::standard`]) decides what the PDF carries: nothing more than
@@ -43,6 +45,7 @@ mod error;
 mod fingerprint;
 mod fonts;
 mod hyphenate;
+mod image;
 mod layout;
 mod linebreak;
 mod links;
@@ -123,8 +126,15 @@ impl Typesetter {
     pub fn render(&mut self, doc: &Document, options: &PdfOptions) -> Result<Rendered, PdfError> {
         let (faces, logo, used, laid) = self.lay_out(doc, options)?;
         let subsets = subset::subset(&laid.pages, &faces)?;
-        let (bytes, page_keys) =
-            write::write(doc, &laid.pages, &subsets, &faces, &used, logo, options)?;
+        let (bytes, page_keys) = write::write(
+            doc,
+            &laid.pages,
+            &subsets,
+            &faces,
+            &used,
+            logo.as_ref(),
+            options,
+        )?;
         Ok(Rendered {
             bytes,
             warnings: laid.warnings,
@@ -154,7 +164,7 @@ impl Typesetter {
 /// What [`Typesetter::lay_out`] gives the writer.
 type Layout<'d> = (
     fonts::Faces<'d>,
-    Option<printpdf::RawImage>,
+    Option<image::Pixels>,
     subset::UsedGlyphs,
     layout::Laid,
 );

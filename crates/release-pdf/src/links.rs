@@ -1,5 +1,4 @@
-//! Link annotations, written here rather than by printpdf, which cannot
-//! give an annotation the entries accessible and archival PDF need: a
+//! Link annotations, with the entries accessible and archival PDF need: a
 //! description (`/Contents`, ISO 14289-1 7.18.5), the print flag
 //! (`/F 4`, ISO 19005-2 6.3.2) and, in a tagged PDF, the `/StructParent`
 //! that ties it to its `Link` structure element, whose `OBJR` points back

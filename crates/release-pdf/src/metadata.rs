@@ -36,7 +36,7 @@ fn values(doc: &Document) -> Values<'_> {
         author: m.author.trim(),
         subject: m.subject.trim(),
         creator: m.creator.trim(),
-        producer: format!("{} (printpdf 0.12)", m.creator.trim()),
+        producer: m.creator.trim().to_owned(),
         date: m.date,
     }
 }

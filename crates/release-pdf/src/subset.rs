@@ -1,9 +1,8 @@
 //! Font subsetting with the `subsetter` crate, from the glyph ids the
 //! shaper chose, and the text each glyph stands for (the ToUnicode map).
 //!
-//! printpdf 0.12 only subsets with its `text_layout` feature, which brings a
-//! whole HTML layout engine; we subset here instead and hand printpdf the
-//! reduced font, renumbered glyph ids and a `XXXXXX+Name` subset tag.
+//! The writer embeds the reduced font under a `XXXXXX+Name` subset tag and
+//! shows each glyph by its renumbered id.
 
 use crate::error::PdfError;
 use crate::fonts::{FaceId, Faces};

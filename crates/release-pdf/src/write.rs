@@ -1,36 +1,29 @@
-//! Writing the pages with printpdf, then finishing the file with lopdf.
+//! Writing the PDF's objects with lopdf: the pages and their content
+//! streams ([`crate::content`]), the embedded Type0 fonts with their `/W`
+//! widths and ToUnicode maps, the logo and photos, then the link
+//! annotations ([`crate::links`]), the structure tree ([`crate::structure`])
+//! and the outline ([`crate::outline`]) of a tagged PDF, the Info
+//! dictionary, XMP metadata, output intent and catalog entries
+//! ([`crate::metadata`]), and a trailer `/ID` derived from the content: the
+//! same Document gives the same bytes however many PDFs the process has
+//! written before.
 //!
-//! printpdf builds the pages and content streams (from its `Op` list,
-//! [`crate::content`]), the embedded Type0/CIDFontType2 fonts with their
-//! `/W` widths and ToUnicode maps, and the image with its soft mask. We use
-//! its lower-level pieces rather than its HTML layout: text goes in as
-//! already-shaped glyph ids (`TextItem::GlyphIds`, each carrying the text it
-//! stands for) in fonts we subset ourselves.
-//!
-//! What printpdf 0.12 cannot be told is added to the lopdf document it
-//! hands back, before saving: widths to a thousandth, the link annotations
-//! ([`crate::links`]), the structure tree ([`crate::structure`]) and the
-//! outline ([`crate::outline`]) of a tagged PDF, the Info dictionary, XMP
-//! metadata, output intent and catalog entries ([`crate::metadata`]), a PDF
-//! version that allows soft masks (1.7 rather than its 1.3), and a trailer
-//! `/ID` derived from the content, where printpdf would draw it (and its
-//! resource names) from a process-wide counter: the same Document must give
-//! the same bytes however many PDFs the process has written before.
+//! Text goes in as already-shaped glyph ids in fonts we subset ourselves
+//! ([`crate::subset`]), each a CIDFont under `/Identity-H`, where a glyph's
+//! code is its id in the subset.
 
 use crate::PdfOptions;
-use crate::content::{self, LOGO_ID, Pen, font_id, pdf_width};
+use crate::content::{self, LOGO_ID, Pen, font_name, pdf_width};
 use crate::error::PdfError;
 use crate::fonts::Faces;
+use crate::image::Pixels;
 use crate::page::Page;
 use crate::structure::Tree;
 use crate::subset::{Subset, UsedGlyphs};
-use lopdf::{Object, StringFormat};
-use printpdf::{
-    Mm, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, RawImage, XObject, XObjectId,
-};
+use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use release_style::Document;
-
-const MM_PER_PT: f32 = 25.4 / 72.0;
+use rustybuzz::ttf_parser;
+use std::fmt::Write as _;
 
 /// The PDF file for the laid-out pages, and each page's fingerprint.
 pub(crate) fn write(
@@ -39,34 +32,30 @@ pub(crate) fn write(
     subsets: &[Subset],
     faces: &Faces<'_>,
     used: &UsedGlyphs,
-    logo: Option<RawImage>,
+    logo: Option<&Pixels>,
     options: &PdfOptions,
 ) -> Result<(Vec<u8>, Vec<u64>), PdfError> {
     let standard = options.standard.unwrap_or(doc.pdf_standard);
     let mut tree = standard.tagged().then(|| Tree::of(doc));
-    let mut pdf = PdfDocument::new(&doc.metadata.title);
+    let mut lo = lopdf::Document::with_version("1.7");
+    lo.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
+    let pages_id = lo.new_object_id();
+
+    let mut fonts = Dictionary::new();
     for subset in subsets {
-        let face = faces.get(subset.face);
-        let mut warnings = Vec::new();
-        let mut parsed =
-            ParsedFont::from_bytes(&subset.bytes, 0, &mut warnings).ok_or_else(|| {
-                PdfError::Subset {
-                    file: face.font.file.clone(),
-                    reason: "the subset font cannot be read back".to_owned(),
-                }
-            })?;
-        parsed.font_name = Some(subset.name.clone());
-        pdf.resources
-            .fonts
-            .map
-            .insert(font_id(subset), PdfFont::new(parsed));
+        let font = font(&mut lo, subset, faces, used)?;
+        fonts.set(font_name(subset), Object::Reference(font));
     }
-    if let Some(image) = logo {
-        pdf.resources
-            .xobjects
-            .map
-            .insert(XObjectId(LOGO_ID.to_owned()), XObject::Image(image));
+    let mut xobjects = Dictionary::new();
+    if let Some(logo) = logo {
+        let image = crate::image::stream(&mut lo, logo);
+        xobjects.set(LOGO_ID, Object::Reference(lo.add_object(image)));
     }
+    crate::photo::embed(&mut lo, doc, &mut xobjects)?;
+    let resources = lo.add_object(Dictionary::from_iter([
+        ("Font", Object::Dictionary(fonts)),
+        ("XObject", Object::Dictionary(xobjects)),
+    ]));
 
     let mut pen = Pen {
         subsets,
@@ -75,30 +64,44 @@ pub(crate) fn write(
         tree: tree.as_mut(),
         figures: &doc.figures,
     };
-    let pdf_pages = pages
-        .iter()
-        .enumerate()
-        .map(|(n, page)| {
-            PdfPage::new(
-                Mm(page.width * MM_PER_PT),
-                Mm(page.height * MM_PER_PT),
-                content::ops(page, n, &mut pen),
-            )
-        })
-        .collect();
-    pdf.with_pages(pdf_pages);
+    let mut page_ids = Vec::with_capacity(pages.len());
+    for (n, page) in pages.iter().enumerate() {
+        let stream = Stream::new(Dictionary::new(), content::page(page, n, &mut pen));
+        let contents = lo.add_object(stream);
+        let bounds = Object::Array(
+            [0.0, 0.0, page.width, page.height]
+                .map(|v| Object::Real(content::round(v)))
+                .to_vec(),
+        );
+        page_ids.push(lo.add_object(Dictionary::from_iter([
+            ("Type", Object::Name(b"Page".to_vec())),
+            ("Parent", Object::Reference(pages_id)),
+            ("MediaBox", bounds.clone()),
+            ("CropBox", bounds.clone()),
+            ("TrimBox", bounds),
+            ("Resources", Object::Reference(resources)),
+            ("Contents", Object::Reference(contents)),
+        ])));
+    }
+    lo.objects.insert(
+        pages_id,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Type", Object::Name(b"Pages".to_vec())),
+            ("Count", Object::Integer(page_ids.len() as i64)),
+            (
+                "Kids",
+                Object::Array(page_ids.iter().map(|id| Object::Reference(*id)).collect()),
+            ),
+        ])),
+    );
+    let catalog = lo.add_object(Dictionary::from_iter([
+        ("Type", Object::Name(b"Catalog".to_vec())),
+        ("Pages", Object::Reference(pages_id)),
+        ("PageLayout", Object::Name(b"OneColumn".to_vec())),
+        ("PageMode", Object::Name(b"UseNone".to_vec())),
+    ]));
+    lo.trailer.set("Root", Object::Reference(catalog));
 
-    let save = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: false,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let mut lo = pdf.to_lopdf_document(&save, &mut warnings);
-    set_widths(&mut lo, subsets, faces);
-    crate::photo::embed(&mut lo, doc)?;
-    let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
     let keys = crate::links::add(&mut lo, pages, &page_ids, tree.as_mut());
     if let Some(tree) = &tree {
         tree.write(&mut lo, &page_ids, &keys);
@@ -114,7 +117,7 @@ pub(crate) fn write(
         ]),
     );
     if options.compress {
-        compress(&mut lo)?;
+        compress(&mut lo);
     }
     let fingerprints = crate::fingerprint::pages(pages, faces, doc);
     let mut bytes = Vec::new();
@@ -123,43 +126,154 @@ pub(crate) fn write(
     Ok((bytes, fingerprints))
 }
 
-/// Replaces printpdf's `/W` widths, which it truncates to whole thousandths
-/// of an em, with widths to a thousandth. With truncated widths every other
-/// glyph needed an adjustment in the content stream to stay in place.
-fn set_widths(lo: &mut lopdf::Document, subsets: &[Subset], faces: &Faces<'_>) {
-    for object in lo.objects.values_mut() {
-        let Ok(font) = object.as_dict_mut() else {
-            continue;
-        };
-        let Ok(name) = font.get(b"BaseFont").and_then(Object::as_name) else {
-            continue;
-        };
-        let Some(subset) = subsets.iter().find(|s| s.name.as_bytes() == name) else {
-            continue;
-        };
-        let face = faces.get(subset.face);
-        let widths: Vec<Object> = subset
-            .original_gids()
-            .map(|gid| Object::Real(pdf_width(face, gid)))
-            .collect();
-        if let Ok(descendants) = font
-            .get_mut(b"DescendantFonts")
-            .and_then(Object::as_array_mut)
-            && let Some(Ok(descendant)) = descendants.first_mut().map(Object::as_dict_mut)
-        {
-            descendant.set(
-                "W",
-                Object::Array(vec![Object::Integer(0), Object::Array(widths)]),
-            );
-        }
+/// Adds the Type0 font of `subset`, with its descendant CIDFont, font
+/// descriptor, font program, widths to a thousandth of an em and ToUnicode
+/// map, and returns the Type0 font's id.
+fn font(
+    lo: &mut lopdf::Document,
+    subset: &Subset,
+    faces: &Faces<'_>,
+    used: &UsedGlyphs,
+) -> Result<ObjectId, PdfError> {
+    let face = faces.get(subset.face);
+    // A CFF subset is CID-keyed with CIDs equal to its glyph ids (as the
+    // subsetter writes it), embedded as its bare `CFF ` table.
+    let (subtype, file, program) = if subset.bytes.starts_with(b"OTTO") {
+        let table = ttf_parser::RawFace::parse(&subset.bytes, 0)
+            .ok()
+            .and_then(|raw| raw.table(ttf_parser::Tag::from_bytes(b"CFF ")))
+            .ok_or_else(|| PdfError::Subset {
+                file: face.font.file.clone(),
+                reason: "the subset has no CFF table".to_owned(),
+            })?;
+        let dict = Dictionary::from_iter([("Subtype", Object::Name(b"CIDFontType0C".to_vec()))]);
+        (
+            "CIDFontType0",
+            "FontFile3",
+            Stream::new(dict, table.to_vec()),
+        )
+    } else {
+        let dict = Dictionary::from_iter([("Length1", Object::Integer(subset.bytes.len() as i64))]);
+        (
+            "CIDFontType2",
+            "FontFile2",
+            Stream::new(dict, subset.bytes.clone()),
+        )
+    };
+    let program = lo.add_object(program);
+
+    let metrics: &ttf_parser::Face<'_> = &face.shaper;
+    let scale = 1000.0 / face.units_per_em;
+    let units = |v: i16| Object::Integer((f32::from(v) * scale).round() as i64);
+    let bbox = metrics.global_bounding_box();
+    let italic_angle = metrics.italic_angle();
+    // Nonsymbolic (the standard Latin set), and italic when it slants.
+    let flags = 32 | if italic_angle == 0.0 { 0 } else { 64 };
+    // No table gives the stem width: estimated from the weight class, as
+    // producers do (about 88 at 400, 166 at 700).
+    let weight = f32::from(metrics.weight().to_number());
+    let stem_v = 50 + (weight / 65.0).powi(2).round() as i64;
+    let name = Object::Name(subset.name.as_bytes().to_vec());
+    let descriptor = lo.add_object(Dictionary::from_iter([
+        ("Type", Object::Name(b"FontDescriptor".to_vec())),
+        ("FontName", name.clone()),
+        ("Flags", Object::Integer(flags)),
+        (
+            "FontBBox",
+            Object::Array(
+                [bbox.x_min, bbox.y_min, bbox.x_max, bbox.y_max]
+                    .map(units)
+                    .to_vec(),
+            ),
+        ),
+        ("ItalicAngle", Object::Real(italic_angle.round())),
+        ("Ascent", units(metrics.ascender())),
+        ("Descent", units(metrics.descender())),
+        (
+            "CapHeight",
+            units(metrics.capital_height().unwrap_or(metrics.ascender())),
+        ),
+        ("StemV", Object::Integer(stem_v)),
+        (file, Object::Reference(program)),
+    ]));
+
+    let widths: Vec<Object> = subset
+        .original_gids()
+        .map(|gid| Object::Real(pdf_width(face, gid)))
+        .collect();
+    let mut descendant = Dictionary::from_iter([
+        ("Type", Object::Name(b"Font".to_vec())),
+        ("Subtype", Object::Name(subtype.as_bytes().to_vec())),
+        ("BaseFont", name.clone()),
+        (
+            "CIDSystemInfo",
+            Object::Dictionary(Dictionary::from_iter([
+                ("Registry", Object::string_literal("Adobe")),
+                ("Ordering", Object::string_literal("Identity")),
+                ("Supplement", Object::Integer(0)),
+            ])),
+        ),
+        ("FontDescriptor", Object::Reference(descriptor)),
+        (
+            "W",
+            Object::Array(vec![Object::Integer(0), Object::Array(widths)]),
+        ),
+    ]);
+    if subtype == "CIDFontType2" {
+        descendant.set("CIDToGIDMap", Object::Name(b"Identity".to_vec()));
     }
+    let descendant = lo.add_object(descendant);
+    let to_unicode = lo.add_object(Stream::new(Dictionary::new(), to_unicode(subset, used)));
+    Ok(lo.add_object(Dictionary::from_iter([
+        ("Type", Object::Name(b"Font".to_vec())),
+        ("Subtype", Object::Name(b"Type0".to_vec())),
+        ("BaseFont", name),
+        ("Encoding", Object::Name(b"Identity-H".to_vec())),
+        (
+            "DescendantFonts",
+            Object::Array(vec![Object::Reference(descendant)]),
+        ),
+        ("ToUnicode", Object::Reference(to_unicode)),
+    ])))
+}
+
+/// The ToUnicode CMap of a subset: each glyph's code (its id in the
+/// subset) to the text it stands for, in UTF-16BE.
+fn to_unicode(subset: &Subset, used: &UsedGlyphs) -> Vec<u8> {
+    let entries: Vec<(u16, &str)> = subset
+        .original_gids()
+        .enumerate()
+        .filter(|&(code, gid)| code > 0 && gid != 0)
+        .map(|(code, gid)| (code as u16, used.text(subset.face, gid)))
+        .filter(|(_, text)| !text.is_empty())
+        .collect();
+    let mut out = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+         /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+    );
+    // A `bfchar` block holds at most 100 entries.
+    for chunk in entries.chunks(100) {
+        let _ = writeln!(out, "{} beginbfchar", chunk.len());
+        for (code, text) in chunk {
+            let _ = write!(out, "<{code:04X}> <");
+            for unit in text.encode_utf16() {
+                let _ = write!(out, "{unit:04X}");
+            }
+            out.push_str(">\n");
+        }
+        out.push_str("endbfchar\n");
+    }
+    out.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    out.into_bytes()
 }
 
 /// Flate-compresses every stream not already filtered. lopdf's own
 /// `compress` uses the slowest level, which was nearly half of a render's
 /// time. Level 3 renders the example in about 8 ms instead of 10.5 ms at
 /// level 6, for a file 3 % larger (35.6 kB instead of 34.6 kB).
-fn compress(lo: &mut lopdf::Document) -> Result<(), PdfError> {
+fn compress(lo: &mut lopdf::Document) {
     for object in lo.objects.values_mut() {
         let Object::Stream(stream) = object else {
             continue;
@@ -176,7 +290,12 @@ fn compress(lo: &mut lopdf::Document) -> Result<(), PdfError> {
             stream.set_content(compressed.to_vec());
         }
     }
-    Ok(())
+}
+
+/// `data` Flate-compressed, from the cache when an earlier render of this
+/// process compressed the same bytes.
+pub(crate) fn deflate(data: &[u8]) -> std::sync::Arc<[u8]> {
+    compressed::deflate(data)
 }
 
 /// The compressed bytes of streams seen in earlier renders of this process.

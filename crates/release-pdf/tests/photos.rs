@@ -300,8 +300,7 @@ fn placement(bytes: &[u8]) -> [f32; 6] {
             let draws = op.operator == "Do"
                 && op.operands.first().and_then(|o| o.as_name().ok()) == Some(&b"Ph1"[..]);
             if draws {
-                // The product of the `cm`s since the last `Q` (printpdf adds
-                // an identity one of its own).
+                // The product of the `cm`s since the last `Q`.
                 let start = ops[..i]
                     .iter()
                     .rposition(|o| o.operator == "Q")
