@@ -36,6 +36,9 @@ pub(crate) struct Pen<'a, 'f> {
     pub tree: Option<&'a mut Tree>,
     /// The Document's photos, by the index an `Item::Photo` gives.
     pub figures: &'a [release_style::Figure],
+    /// The marks of the page's marked-content sequences so far, by their
+    /// ids (what [`crate::streams`] gives the tree again).
+    pub marks: Vec<Mark>,
 }
 
 /// The font resource name of a subset.
@@ -355,6 +358,7 @@ impl Pen<'_, '_> {
                 let id = *mcid;
                 *mcid += 1;
                 tree.add_content(element, page, id);
+                self.marks.push(other);
                 let tag = tree.elements[element].kind.name();
                 content.begin_marked(tag, &[("MCID", Value::Int(id))]);
             }
@@ -620,7 +624,7 @@ fn shown<'u>(
             let width = pdf_width(face, g.gid);
             carry += width - wanted;
             out.push(Shown {
-                gid: subset.gid(g.gid),
+                gid: subset.code(g.gid),
                 offset: 0.0,
                 width,
                 text: used.text(run.face, g.gid),

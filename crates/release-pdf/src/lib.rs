@@ -21,6 +21,8 @@
 //!   bytes, a PNG with its alpha);
 //! - [`subset`]: fonts reduced to the glyphs used, with their text;
 //! - [`content`]: each page's content stream, in marked content;
+//! - [`streams`]: the content streams of earlier renders' pages, kept by
+//!   what they are written from, so that an edit rewrites only its pages;
 //! - [`structure`]: the structure tree of a tagged PDF, in reading order;
 //! - [`links`], [`outline`], [`metadata`]: link annotations, bookmarks, the
 //!   Info dictionary, XMP and output intent;
@@ -58,6 +60,7 @@ mod paginate;
 mod paragraph;
 mod photo;
 mod shape;
+mod streams;
 mod structure;
 mod subset;
 mod write;
@@ -129,11 +132,11 @@ impl Typesetter {
         let (bytes, page_keys) = write::write(
             doc,
             &laid.pages,
-            &subsets,
             &faces,
-            &used,
+            (&subsets, &used),
             logo.as_ref(),
             options,
+            &mut self.streams,
         )?;
         Ok(Rendered {
             bytes,

@@ -24,6 +24,8 @@ pub struct Typesetter {
     /// The fonts the kept paragraphs were shaped with.
     fonts: Option<(FontFamily, Vec<FallbackFont>)>,
     kept: HashMap<String, Kept>,
+    /// The pages' content streams of the last render.
+    pub(crate) streams: crate::streams::Streams,
     /// The number of the render under way.
     render: u64,
     /// Paragraphs set and paragraphs reused since the typesetter was made.
@@ -56,6 +58,12 @@ impl Typesetter {
         self.counts
     }
 
+    /// How many pages' content streams it has written, and how many it
+    /// has reused instead.
+    pub fn page_counts(&self) -> (usize, usize) {
+        self.streams.counts
+    }
+
     /// Starts a render of `doc`: paragraphs shaped with other fonts are
     /// forgotten.
     pub(crate) fn begin(&mut self, doc: &Document) {
@@ -66,6 +74,7 @@ impl Typesetter {
             .is_some_and(|(family, fallback)| *family == doc.fonts && *fallback == doc.fallback);
         if !same {
             self.kept.clear();
+            self.streams.clear();
             self.fonts = Some((doc.fonts.clone(), doc.fallback.clone()));
         }
     }

@@ -255,6 +255,28 @@ impl Tree {
         }
     }
 
+    /// The kind of element [`Tree::owner`] would give `mark`, without
+    /// making a `Link` element the tree does not have yet.
+    pub fn kind_owning(&self, mark: Mark) -> Option<Kind> {
+        let element = match mark {
+            Mark::Block {
+                block,
+                part: Part::Link(_),
+            } => return self.blocks.get(block).map(|_| Kind::Link),
+            Mark::Artifact(_) => None,
+            Mark::Figure(n) => self.figures.get(n).copied(),
+            Mark::Photo(n) => self.photos.get(n).copied().flatten(),
+            Mark::Block { block, part } => {
+                let owner = *self.blocks.get(block)?;
+                match part {
+                    Part::Label => self.labels.get(block).copied().flatten().or(Some(owner)),
+                    _ => Some(owner),
+                }
+            }
+        };
+        element.map(|e| self.elements[e].kind)
+    }
+
     /// The `Link` element of a block's link, made the first time it is
     /// asked for as the next kid of the block's element.
     fn link(&mut self, owner: usize, block: usize, link: usize) -> usize {

@@ -7,7 +7,7 @@
 use crate::error::PdfError;
 use crate::fonts::{FaceId, Faces};
 use crate::page::{Item, Page};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use subsetter::GlyphRemapper;
 
 /// What each shaped glyph stands for, per face, for text extraction.
@@ -73,6 +73,16 @@ impl UsedGlyphs {
             .is_some_and(|(_, exact)| *exact)
     }
 
+    /// A hash of each glyph's text in `face`, by glyph id (0 for a glyph
+    /// with none): for the keys of [`crate::streams`].
+    pub fn text_hashes(&self, face: FaceId) -> Vec<u64> {
+        let mut out = vec![0; 1 << 16];
+        for (&gid, (text, _)) in self.faces.get(&face).into_iter().flatten() {
+            out[usize::from(gid)] = xxhash_rust::xxh3::xxh3_64(text.as_bytes()) | 1;
+        }
+        out
+    }
+
     pub fn text(&self, face: FaceId, gid: u16) -> &str {
         self.faces
             .get(&face)
@@ -87,42 +97,79 @@ pub(crate) struct Subset {
     pub face: FaceId,
     pub bytes: Vec<u8>,
     remapper: GlyphRemapper,
+    /// Each original glyph id's id in the subset (0 for glyphs left out):
+    /// the remapper's map, as a table.
+    numbers: Vec<u16>,
     /// `ABCDEF+LiberationSans`: the tag says the font is a subset.
     pub name: String,
 }
 
 impl Subset {
-    /// The glyph's id in the subset font.
-    pub fn gid(&self, original: u16) -> u16 {
-        self.remapper.get(original).unwrap_or(0)
+    /// Whether the subset is a CFF font (`OTTO`), whose glyphs the PDF can
+    /// only call by their ids in the subset; a TrueType subset's are called
+    /// by their ids in the whole font, through a `CIDToGIDMap`.
+    pub fn is_cff(&self) -> bool {
+        self.bytes.starts_with(b"OTTO")
     }
 
-    /// The original glyph ids, in the order of their ids in the subset.
-    pub fn original_gids(&self) -> impl Iterator<Item = u16> + '_ {
-        self.remapper.remapped_gids()
+    /// The glyph's id in the subset font.
+    pub fn gid(&self, original: u16) -> u16 {
+        self.numbers[usize::from(original)]
+    }
+
+    /// The code (CID) the content streams show the glyph by: its id in the
+    /// whole font, which stays the same when a glyph new to the document
+    /// renumbers the subset (so that only the pages that draw it change),
+    /// or in a CFF subset its id in the subset. 0 for a glyph not in it.
+    pub fn code(&self, original: u16) -> u16 {
+        let gid = self.gid(original);
+        if self.is_cff() || gid == 0 {
+            gid
+        } else {
+            original
+        }
+    }
+
+    /// Each glyph of the subset as (its code, its id in the whole font),
+    /// in the order of their codes.
+    pub fn codes(&self) -> impl Iterator<Item = (u16, u16)> + '_ {
+        let cff = self.is_cff();
+        self.remapper
+            .remapped_gids()
+            .enumerate()
+            .map(move |(n, gid)| (if cff { n as u16 } else { gid }, gid))
     }
 }
 
 /// Subsets every face the pages draw with, in face order.
 pub(crate) fn subset(pages: &[Page], faces: &Faces<'_>) -> Result<Vec<Subset>, PdfError> {
-    let mut drawn: BTreeMap<FaceId, BTreeSet<u16>> = BTreeMap::new();
+    // One bit per glyph id of each face drawn with.
+    let mut drawn: BTreeMap<FaceId, Vec<u64>> = BTreeMap::new();
     for page in pages {
         for item in &page.items {
             if let Item::Text(run) = item {
-                drawn
-                    .entry(run.face)
-                    .or_default()
-                    .extend(run.glyphs.iter().map(|g| g.gid));
+                let bits = drawn.entry(run.face).or_insert_with(|| vec![0; 1 << 10]);
+                for g in &run.glyphs {
+                    bits[usize::from(g.gid >> 6)] |= 1 << (g.gid & 63);
+                }
             }
         }
     }
     let mut out = Vec::new();
-    for (&face_id, gids) in &drawn {
+    for (&face_id, bits) in &drawn {
+        let gids: Vec<u16> = (0..=u16::MAX)
+            .step_by(64)
+            .zip(bits)
+            .flat_map(|(base, &word)| {
+                (0..64u16)
+                    .filter(move |b| word & (1 << b) != 0)
+                    .map(move |b| base + b)
+            })
+            .collect();
         if gids.is_empty() {
             continue;
         }
         let face = faces.get(face_id);
-        let gids: Vec<u16> = gids.iter().copied().collect();
         let remapper = GlyphRemapper::new_from_glyphs_sorted(&gids);
         let bytes =
             subsetter::subset(&face.font.bytes, 0, &remapper).map_err(|e| PdfError::Subset {
@@ -130,10 +177,15 @@ pub(crate) fn subset(pages: &[Page], faces: &Faces<'_>) -> Result<Vec<Subset>, P
                 reason: e.to_string(),
             })?;
         let name = format!("{}+{}", tag(&face.ps_name, &gids), face.ps_name);
+        let mut numbers = vec![0; 1 << 16];
+        for &gid in &gids {
+            numbers[usize::from(gid)] = remapper.get(gid).unwrap_or(0);
+        }
         out.push(Subset {
             face: face_id,
             bytes,
             remapper,
+            numbers,
             name,
         });
     }

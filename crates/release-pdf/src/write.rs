@@ -10,7 +10,8 @@
 //!
 //! Text goes in as already-shaped glyph ids in fonts we subset ourselves
 //! ([`crate::subset`]), each a CIDFont under `/Identity-H`, where a glyph's
-//! code is its id in the subset.
+//! code is its id in the whole font, mapped to its id in the subset by the
+//! CIDFont's `CIDToGIDMap` (in a CFF subset, its id in the subset).
 
 use crate::PdfOptions;
 use crate::content::{self, LOGO_ID, Pen, font_name, pdf_width};
@@ -18,6 +19,7 @@ use crate::error::PdfError;
 use crate::fonts::Faces;
 use crate::image::Pixels;
 use crate::page::Page;
+use crate::streams::Streams;
 use crate::structure::Tree;
 use crate::subset::{Subset, UsedGlyphs};
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
@@ -29,11 +31,11 @@ use std::fmt::Write as _;
 pub(crate) fn write(
     doc: &Document,
     pages: &[Page],
-    subsets: &[Subset],
     faces: &Faces<'_>,
-    used: &UsedGlyphs,
+    (subsets, used): (&[Subset], &UsedGlyphs),
     logo: Option<&Pixels>,
     options: &PdfOptions,
+    streams: &mut Streams,
 ) -> Result<(Vec<u8>, Vec<u64>), PdfError> {
     let standard = options.standard.unwrap_or(doc.pdf_standard);
     let mut tree = standard.tagged().then(|| Tree::of(doc));
@@ -63,10 +65,12 @@ pub(crate) fn write(
         used,
         tree: tree.as_mut(),
         figures: &doc.figures,
+        marks: Vec::new(),
     };
+    streams.begin(pen.tree.is_some(), subsets, used);
     let mut page_ids = Vec::with_capacity(pages.len());
     for (n, page) in pages.iter().enumerate() {
-        let stream = Stream::new(Dictionary::new(), content::page(page, n, &mut pen));
+        let stream = Stream::new(Dictionary::new(), streams.page(page, n, &mut pen));
         let contents = lo.add_object(stream);
         let bounds = Object::Array(
             [0.0, 0.0, page.width, page.height]
@@ -102,6 +106,7 @@ pub(crate) fn write(
     ]));
     lo.trailer.set("Root", Object::Reference(catalog));
 
+    streams.end();
     let keys = crate::links::add(&mut lo, pages, &page_ids, tree.as_mut());
     if let Some(tree) = &tree {
         tree.write(&mut lo, &page_ids, &keys);
@@ -197,10 +202,20 @@ fn font(
         (file, Object::Reference(program)),
     ]));
 
-    let widths: Vec<Object> = subset
-        .original_gids()
-        .map(|gid| Object::Real(pdf_width(face, gid)))
-        .collect();
+    // Widths by code, a `c [w1 w2 ...]` for each run of consecutive codes.
+    let mut widths: Vec<Object> = Vec::new();
+    let mut next = None;
+    for (code, gid) in subset.codes() {
+        let width = Object::Real(pdf_width(face, gid));
+        match widths.last_mut() {
+            Some(Object::Array(run)) if next == Some(code) => run.push(width),
+            _ => {
+                widths.push(Object::Integer(i64::from(code)));
+                widths.push(Object::Array(vec![width]));
+            }
+        }
+        next = code.checked_add(1);
+    }
     let mut descendant = Dictionary::from_iter([
         ("Type", Object::Name(b"Font".to_vec())),
         ("Subtype", Object::Name(subtype.as_bytes().to_vec())),
@@ -214,13 +229,18 @@ fn font(
             ])),
         ),
         ("FontDescriptor", Object::Reference(descriptor)),
-        (
-            "W",
-            Object::Array(vec![Object::Integer(0), Object::Array(widths)]),
-        ),
+        ("W", Object::Array(widths)),
     ]);
-    if subtype == "CIDFontType2" {
-        descendant.set("CIDToGIDMap", Object::Name(b"Identity".to_vec()));
+    if !subset.is_cff() {
+        // Code (the glyph's id in the whole font) to its id in the subset.
+        let last = subset.codes().map(|(code, _)| code).max().unwrap_or(0);
+        let mut map = vec![0; 2 * (usize::from(last) + 1)];
+        for (code, gid) in subset.codes() {
+            let at = 2 * usize::from(code);
+            map[at..at + 2].copy_from_slice(&subset.gid(gid).to_be_bytes());
+        }
+        let map = lo.add_object(Stream::new(Dictionary::new(), map));
+        descendant.set("CIDToGIDMap", Object::Reference(map));
     }
     let descendant = lo.add_object(descendant);
     let to_unicode = lo.add_object(Stream::new(Dictionary::new(), to_unicode(subset, used)));
@@ -237,14 +257,13 @@ fn font(
     ])))
 }
 
-/// The ToUnicode CMap of a subset: each glyph's code (its id in the
-/// subset) to the text it stands for, in UTF-16BE.
+/// The ToUnicode CMap of a subset: each glyph's code ([`Subset::code`]) to
+/// the text it stands for, in UTF-16BE.
 fn to_unicode(subset: &Subset, used: &UsedGlyphs) -> Vec<u8> {
     let entries: Vec<(u16, &str)> = subset
-        .original_gids()
-        .enumerate()
+        .codes()
         .filter(|&(code, gid)| code > 0 && gid != 0)
-        .map(|(code, gid)| (code as u16, used.text(subset.face, gid)))
+        .map(|(code, gid)| (code, used.text(subset.face, gid)))
         .filter(|(_, text)| !text.is_empty())
         .collect();
     let mut out = String::from(
@@ -353,14 +372,8 @@ mod compressed {
 /// the strings of its dictionaries, and the metadata and standard the
 /// Info dictionary and XMP will carry.
 fn content_id(lo: &lopdf::Document, doc: &Document) -> Vec<u8> {
-    let mut a: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut b: u64 = 0x8422_2325_cbf2_9ce4;
-    let mut feed = |bytes: &[u8]| {
-        for &byte in bytes {
-            a = (a ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-            b = (b ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3 ^ 0x5bd1_e995);
-        }
-    };
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut feed = |bytes: &[u8]| hasher.update(bytes);
     let m = &doc.metadata;
     for text in [&m.title, &m.author, &m.subject, &m.creator, &m.language] {
         feed(text.as_bytes());
@@ -389,7 +402,5 @@ fn content_id(lo: &lopdf::Document, doc: &Document) -> Vec<u8> {
             _ => {}
         }
     }
-    let mut out = a.to_be_bytes().to_vec();
-    out.extend_from_slice(&b.to_be_bytes());
-    out
+    hasher.digest128().to_be_bytes().to_vec()
 }

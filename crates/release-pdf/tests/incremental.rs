@@ -141,3 +141,29 @@ fn one_keystroke_re_sets_one_paragraph() {
         "only the edited paragraph is set again"
     );
 }
+
+#[test]
+fn one_keystroke_rewrites_only_the_page_it_changed() {
+    let options = PdfOptions::default();
+    let mut typesetter = Typesetter::new();
+    let mut doc = document("en", "un");
+    let before = typesetter.render(&doc, &options).expect("renders");
+    assert_eq!(typesetter.page_counts(), (before.pages, 0));
+    // The second body paragraph is on the first page; the others draw the same.
+    typed_at(&mut doc).push('x');
+    let after = typesetter.render(&doc, &options).expect("renders");
+    assert_eq!(after.pages, before.pages);
+    let changed = (0..after.pages)
+        .filter(|&p| after.page_keys[p] != before.page_keys[p])
+        .count();
+    assert!(
+        changed >= 1 && changed < after.pages,
+        "{changed} pages changed"
+    );
+    let (written, reused) = typesetter.page_counts();
+    assert_eq!(
+        (written - before.pages, reused),
+        (changed, after.pages - changed),
+        "the pages whose drawing changed are written again, the others reused"
+    );
+}
