@@ -166,7 +166,7 @@ pub(crate) fn layout(
                 style,
                 &paragraphs[slice.block],
                 logo,
-                faces,
+                (faces, &mut typesetter.lines),
             );
         }
         if let (Some(logo), Some((w, h))) = (&doc.logo, logo_size)
@@ -276,9 +276,9 @@ fn place_slice(
     frame: Frame,
     slice: &Slice,
     style: &ParagraphStyle,
-    para: &Paragraph,
+    para: &Arc<Paragraph>,
     logo: Option<(f32, f32, Mark)>,
-    faces: &Faces<'_>,
+    (faces, lines): (&Faces<'_>, &mut crate::memo::Lines),
 ) {
     let mut y = frame.top - slice.y;
     let mut left = frame.left;
@@ -314,15 +314,18 @@ fn place_slice(
     }
     for index in slice.lines.clone() {
         let baseline = y - para.ascent;
-        let owner = Owner::Block(slice.block);
-        place_line(
-            page,
-            (left, baseline),
-            &para.lines[index],
-            para,
-            faces,
-            owner,
-        );
+        let key = (index, slice.block, left, baseline);
+        lines.place(page, para, key, |page| {
+            let owner = Owner::Block(slice.block);
+            place_line(
+                page,
+                (left, baseline),
+                &para.lines[index],
+                para,
+                faces,
+                owner,
+            );
+        });
         y -= para.line_height;
     }
     if slice.last

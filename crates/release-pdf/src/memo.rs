@@ -10,6 +10,7 @@
 
 use crate::fonts::Faces;
 use crate::hyphenate;
+use crate::page::{Item, Page};
 use crate::paragraph::{self, Paragraph, Setting};
 use crate::subset::UsedGlyphs;
 use release_style::{Block, Document, FallbackFont, FontFamily, ParagraphStyle};
@@ -26,6 +27,8 @@ pub struct Typesetter {
     kept: HashMap<String, Kept>,
     /// The pages' content streams of the last render.
     pub(crate) streams: crate::streams::Streams,
+    /// The lines the last render placed on its pages.
+    pub(crate) lines: Lines,
     /// The number of the render under way.
     render: u64,
     /// Paragraphs set and paragraphs reused since the typesetter was made.
@@ -68,6 +71,7 @@ impl Typesetter {
     /// forgotten.
     pub(crate) fn begin(&mut self, doc: &Document) {
         self.render += 1;
+        self.lines.render = self.render;
         let same = self
             .fonts
             .as_ref()
@@ -75,6 +79,7 @@ impl Typesetter {
         if !same {
             self.kept.clear();
             self.streams.clear();
+            self.lines.kept.clear();
             self.fonts = Some((doc.fonts.clone(), doc.fallback.clone()));
         }
     }
@@ -83,6 +88,8 @@ impl Typesetter {
     pub(crate) fn end(&mut self) {
         let render = self.render;
         self.kept.retain(|_, k| k.render == render);
+        self.lines.render = render;
+        self.lines.kept.retain(|_, k| k.2 == render);
     }
 
     /// `block` set in `style` on lines `width` long, as [`paragraph::set`]
@@ -141,4 +148,51 @@ fn key(block: &Block, style: &ParagraphStyle, width: f32, setting: Setting) -> S
         setting
     );
     key
+}
+
+/// The items each line of a kept paragraph was placed as, by the
+/// paragraph (the very one, held so that it stays the same), the line, the
+/// block it belongs to and where it stands: a line an edit did not touch
+/// or move is not placed again.
+#[derive(Default)]
+pub(crate) struct Lines {
+    kept: HashMap<LineKey, (Arc<Paragraph>, Vec<Item>, u64)>,
+    render: u64,
+}
+
+/// The paragraph's address, the line's index, the block's, the line's
+/// left end and baseline (as bits).
+type LineKey = (usize, usize, usize, u32, u32);
+
+impl Lines {
+    /// Puts on `page` the items of line `key.0` of `para`, of block
+    /// `key.1`, at left end `key.2` and baseline `key.3`: kept ones, or
+    /// those `place` puts there now.
+    pub(crate) fn place(
+        &mut self,
+        page: &mut Page,
+        para: &Arc<Paragraph>,
+        (line, block, left, baseline): (usize, usize, f32, f32),
+        place: impl FnOnce(&mut Page),
+    ) {
+        let key = (
+            Arc::as_ptr(para) as usize,
+            line,
+            block,
+            left.to_bits(),
+            baseline.to_bits(),
+        );
+        let render = self.render;
+        if let Some(kept) = self.kept.get_mut(&key) {
+            kept.2 = render;
+            page.items.extend(kept.1.iter().cloned());
+            return;
+        }
+        let start = page.items.len();
+        place(page);
+        self.kept.insert(
+            key,
+            (Arc::clone(para), page.items[start..].to_vec(), render),
+        );
+    }
 }

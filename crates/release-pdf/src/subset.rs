@@ -59,8 +59,22 @@ impl UsedGlyphs {
     /// recorded here after what this one has.
     pub fn merge(&mut self, other: &UsedGlyphs) {
         for (face, glyphs) in &other.faces {
+            // `record` as it would take them, without cleaning texts that
+            // `record` already cleaned.
+            let map = self.faces.entry(*face).or_default();
             for (gid, (text, exact)) in glyphs {
-                self.record(*face, *gid, text, *exact);
+                match map.get_mut(gid) {
+                    None => {
+                        map.insert(*gid, (text.clone(), *exact));
+                    }
+                    Some(entry) => {
+                        let better =
+                            (!entry.1 && *exact) || (entry.0 == "\u{FFFD}" && text != "\u{FFFD}");
+                        if *gid != 0 && better {
+                            *entry = (text.clone(), *exact);
+                        }
+                    }
+                }
             }
         }
     }
