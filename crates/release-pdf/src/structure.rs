@@ -85,6 +85,17 @@ pub(crate) enum Kid {
     },
 }
 
+/// What owns a mark: an element, or the `Link` element of a block's link
+/// (made the first time it is asked for).
+enum Owned {
+    Element(usize),
+    Link {
+        owner: usize,
+        block: usize,
+        link: usize,
+    },
+}
+
 /// One structure element.
 #[derive(Debug, Clone)]
 pub(crate) struct Element {
@@ -240,41 +251,37 @@ impl Tree {
 
     /// The element that owns content marked `mark`; `None` for artifacts.
     pub fn owner(&mut self, mark: Mark) -> Option<usize> {
-        match mark {
-            Mark::Artifact(_) => None,
-            Mark::Figure(n) => self.figures.get(n).copied(),
-            Mark::Photo(n) => self.photos.get(n).copied().flatten(),
-            Mark::Block { block, part } => {
-                let owner = *self.blocks.get(block)?;
-                match part {
-                    Part::Text => Some(owner),
-                    Part::Label => self.labels.get(block).copied().flatten().or(Some(owner)),
-                    Part::Link(link) => Some(self.link(owner, block, link)),
-                }
-            }
-        }
+        Some(match self.lookup(mark)? {
+            Owned::Element(element) => element,
+            Owned::Link { owner, block, link } => self.link(owner, block, link),
+        })
     }
 
     /// The kind of element [`Tree::owner`] would give `mark`, without
     /// making a `Link` element the tree does not have yet.
     pub fn kind_owning(&self, mark: Mark) -> Option<Kind> {
-        let element = match mark {
-            Mark::Block {
-                block,
-                part: Part::Link(_),
-            } => return self.blocks.get(block).map(|_| Kind::Link),
+        Some(match self.lookup(mark)? {
+            Owned::Element(element) => self.elements[element].kind,
+            Owned::Link { .. } => Kind::Link,
+        })
+    }
+
+    fn lookup(&self, mark: Mark) -> Option<Owned> {
+        match mark {
             Mark::Artifact(_) => None,
-            Mark::Figure(n) => self.figures.get(n).copied(),
-            Mark::Photo(n) => self.photos.get(n).copied().flatten(),
+            Mark::Figure(n) => self.figures.get(n).copied().map(Owned::Element),
+            Mark::Photo(n) => self.photos.get(n).copied().flatten().map(Owned::Element),
             Mark::Block { block, part } => {
                 let owner = *self.blocks.get(block)?;
-                match part {
-                    Part::Label => self.labels.get(block).copied().flatten().or(Some(owner)),
-                    _ => Some(owner),
-                }
+                Some(match part {
+                    Part::Text => Owned::Element(owner),
+                    Part::Label => {
+                        Owned::Element(self.labels.get(block).copied().flatten().unwrap_or(owner))
+                    }
+                    Part::Link(link) => Owned::Link { owner, block, link },
+                })
             }
-        };
-        element.map(|e| self.elements[e].kind)
+        }
     }
 
     /// The `Link` element of a block's link, made the first time it is
