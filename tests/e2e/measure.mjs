@@ -1,6 +1,7 @@
 // Measures the app as a user meets it: cold start to an interactive form,
 // keystroke to updated preview, memory (PSS of the app and its WebKit
-// processes) after opening the example, and the binary's size; then the same
+// processes) after opening the example, after five keystrokes and after a
+// hundred edits more, and the binary's size; then the same
 // start with a library of 10,000 drafts, typing in its search, and scrolling
 // its list. Prints figures; asserts nothing (the goals are in the README).
 //
@@ -124,6 +125,7 @@ async function probeResult(browser) {
 }
 let memory;
 let opened;
+let edited;
 let large;
 
 function report() {
@@ -141,6 +143,7 @@ function report() {
   const show = (m) => `${(m.kb / 1024).toFixed(0)} MB PSS in ${m.processes} processes (${m.each.map((p) => `${p.name} ${(p.kb / 1024).toFixed(0)} MB`).join(", ")})`;
   console.log(`memory after opening the example: ${show(opened)}`);
   console.log(`memory after typing five characters: ${show(memory)}`);
+  console.log(`memory after 100 more edits: ${show(edited)}; growth over them ${((edited.kb - memory.kb) / 1024).toFixed(1)} MB`);
 }
 
 /**
@@ -265,6 +268,20 @@ try {
     }
     if (run === 0) {
       memory = pss(appPid());
+      // A hundred more edits, a letter typed and taken back in turn (the
+      // draft stays the same size), each waited for in the preview.
+      // Line breaks and the hyphens added at them left out.
+      const flat = (t) => `${t}`.replace(/[\s\u00ad]+/g, "");
+      const shown = async () => flat(await browser.$('[data-testid="preview-text"]').getProperty("textContent"));
+      for (let k = 0; k < 100; k++) {
+        await browser.keys(k % 2 === 0 ? "q" : "Backspace");
+        // The whole headline as it now reads, wherever the caret is.
+        const value = flat(await headline.getValue());
+        await browser.waitUntil(async () => (await shown()).includes(value), { timeout: 10000, interval: 10 });
+      }
+      await browser.pause(1000);
+      edited = pss(appPid());
+      await browser.execute(() => performance.clearMeasures());
     }
     // The preview alone: a zoom redraws every page in view with nothing else
     // to do on the page's thread, so its longest stall is the preview's own.
