@@ -24,21 +24,14 @@ use std::sync::Arc;
 pub struct Typesetter {
     /// The fonts the kept paragraphs were shaped with.
     fonts: Option<(FontFamily, Vec<FallbackFont>)>,
-    kept: HashMap<String, Kept>,
+    /// Each paragraph with the glyphs it recorded, by [`key`].
+    kept: Recent<String, (Arc<Paragraph>, UsedGlyphs)>,
     /// The pages' content streams of the last render.
     pub(crate) streams: crate::streams::Streams,
     /// The lines the last render placed on its pages.
     pub(crate) lines: Lines,
-    /// The number of the render under way.
-    render: u64,
     /// Paragraphs set and paragraphs reused since the typesetter was made.
     counts: (usize, usize),
-}
-
-struct Kept {
-    paragraph: Arc<Paragraph>,
-    used: UsedGlyphs,
-    render: u64,
 }
 
 impl std::fmt::Debug for Typesetter {
@@ -70,15 +63,15 @@ impl Typesetter {
     /// Starts a render of `doc`: paragraphs shaped with other fonts are
     /// forgotten.
     pub(crate) fn begin(&mut self, doc: &Document) {
-        self.render += 1;
-        self.lines.render = self.render;
+        self.kept.begin();
+        self.lines.kept.begin();
         let same = self
             .fonts
             .as_ref()
             .is_some_and(|(family, fallback)| *family == doc.fonts && *fallback == doc.fallback);
         if !same {
             self.kept.clear();
-            self.streams.clear();
+            self.streams.kept.clear();
             self.lines.kept.clear();
             self.fonts = Some((doc.fonts.clone(), doc.fallback.clone()));
         }
@@ -86,10 +79,8 @@ impl Typesetter {
 
     /// Ends the render: what it did not use is forgotten.
     pub(crate) fn end(&mut self) {
-        let render = self.render;
-        self.kept.retain(|_, k| k.render == render);
-        self.lines.render = render;
-        self.lines.kept.retain(|_, k| k.2 == render);
+        self.kept.end();
+        self.lines.kept.end();
     }
 
     /// `block` set in `style` on lines `width` long, as [`paragraph::set`]
@@ -106,12 +97,10 @@ impl Typesetter {
         hyphens: &mut hyphenate::Cache,
     ) -> Arc<Paragraph> {
         let key = key(block, style, width, setting);
-        let render = self.render;
-        if let Some(kept) = self.kept.get_mut(&key) {
-            kept.render = render;
-            used.merge(&kept.used);
+        if let Some((paragraph, own)) = self.kept.get(&key) {
+            used.merge(own);
             self.counts.1 += 1;
-            return Arc::clone(&kept.paragraph);
+            return Arc::clone(paragraph);
         }
         let mut own = UsedGlyphs::default();
         let paragraph = Arc::new(paragraph::set(
@@ -119,14 +108,7 @@ impl Typesetter {
         ));
         used.merge(&own);
         self.counts.0 += 1;
-        self.kept.insert(
-            key,
-            Kept {
-                paragraph: Arc::clone(&paragraph),
-                used: own,
-                render,
-            },
-        );
+        self.kept.insert(key, (Arc::clone(&paragraph), own));
         paragraph
     }
 }
@@ -156,8 +138,7 @@ fn key(block: &Block, style: &ParagraphStyle, width: f32, setting: Setting) -> S
 /// or move is not placed again.
 #[derive(Default)]
 pub(crate) struct Lines {
-    kept: HashMap<LineKey, (Arc<Paragraph>, Vec<Item>, u64)>,
-    render: u64,
+    kept: Recent<LineKey, (Arc<Paragraph>, Vec<Item>)>,
 }
 
 /// The paragraph's address, the line's index, the block's, the line's
@@ -182,17 +163,64 @@ impl Lines {
             left.to_bits(),
             baseline.to_bits(),
         );
-        let render = self.render;
-        if let Some(kept) = self.kept.get_mut(&key) {
-            kept.2 = render;
-            page.items.extend(kept.1.iter().cloned());
+        if let Some((_, items)) = self.kept.get(&key) {
+            page.items.extend(items.iter().cloned());
             return;
         }
         let start = page.items.len();
         place(page);
-        self.kept.insert(
-            key,
-            (Arc::clone(para), page.items[start..].to_vec(), render),
-        );
+        self.kept
+            .insert(key, (Arc::clone(para), page.items[start..].to_vec()));
+    }
+}
+
+/// What one render keeps for the next: the values the render under way
+/// used or made stay, the others are forgotten when it ends.
+pub(crate) struct Recent<K, V> {
+    kept: HashMap<K, (V, u64)>,
+    /// The number of the render under way.
+    render: u64,
+}
+
+impl<K, V> Default for Recent<K, V> {
+    fn default() -> Self {
+        Recent {
+            kept: HashMap::new(),
+            render: 0,
+        }
+    }
+}
+
+impl<K: std::hash::Hash + Eq, V> Recent<K, V> {
+    /// Starts a render.
+    pub fn begin(&mut self) {
+        self.render += 1;
+    }
+
+    /// The value kept for `key`, which this render now uses.
+    pub fn get(&mut self, key: &K) -> Option<&V> {
+        let render = self.render;
+        self.kept.get_mut(key).map(|(value, used)| {
+            *used = render;
+            &*value
+        })
+    }
+
+    pub fn insert(&mut self, key: K, value: V) {
+        self.kept.insert(key, (value, self.render));
+    }
+
+    /// Ends the render: what it did not use is forgotten.
+    pub fn end(&mut self) {
+        let render = self.render;
+        self.kept.retain(|_, (_, used)| *used == render);
+    }
+
+    pub fn clear(&mut self) {
+        self.kept.clear();
+    }
+
+    pub fn len(&self) -> usize {
+        self.kept.len()
     }
 }

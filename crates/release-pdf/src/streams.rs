@@ -19,19 +19,19 @@
 //! paragraphs, the kept streams are forgotten when the fonts change.
 
 use crate::content::{self, Pen};
+use crate::memo::Recent;
 use crate::page::{Item, Mark, Page, Part};
 use crate::structure::Tree;
 use crate::subset::{Subset, UsedGlyphs};
-use std::collections::HashMap;
 use xxhash_rust::xxh3::xxh3_128;
 
 /// Kept content streams (see the module's text); part of a
 /// [`crate::Typesetter`].
 #[derive(Default)]
 pub(crate) struct Streams {
-    kept: HashMap<u128, Kept>,
-    /// The number of the render under way.
-    render: u64,
+    /// Each stream, with the marks of its marked-content sequences by
+    /// their ids, by its key.
+    pub kept: Recent<u128, (Vec<u8>, Vec<Mark>)>,
     /// Whether the render is tagged.
     tagged: bool,
     /// A hash of the text of each glyph of each face drawn with, by face
@@ -43,22 +43,10 @@ pub(crate) struct Streams {
     pub counts: (usize, usize),
 }
 
-struct Kept {
-    bytes: Vec<u8>,
-    /// The marks of the page's marked-content sequences, by their ids.
-    marks: Vec<Mark>,
-    render: u64,
-}
-
 impl Streams {
-    /// Forgets every kept stream (the fonts changed).
-    pub fn clear(&mut self) {
-        self.kept.clear();
-    }
-
     /// Starts writing the pages of a render with these subsets and text maps.
     pub fn begin(&mut self, tagged: bool, subsets: &[Subset], used: &UsedGlyphs) {
-        self.render += 1;
+        self.kept.begin();
         self.tagged = tagged;
         self.texts.clear();
         for subset in subsets {
@@ -72,18 +60,15 @@ impl Streams {
 
     /// Ends the render: what it did not use is forgotten.
     pub fn end(&mut self) {
-        let render = self.render;
-        self.kept.retain(|_, k| k.render == render);
+        self.kept.end();
     }
 
     /// The content stream of `page`, the `index`th, kept or written now.
     pub fn page(&mut self, page: &Page, index: usize, pen: &mut Pen<'_, '_>) -> Vec<u8> {
         let key = self.key(page, pen);
-        let render = self.render;
-        if let Some(kept) = self.kept.get_mut(&key) {
-            kept.render = render;
+        if let Some((bytes, marks)) = self.kept.get(&key) {
             if let Some(tree) = pen.tree.as_deref_mut() {
-                for (mcid, mark) in (0u32..).zip(&kept.marks) {
+                for (mcid, mark) in (0u32..).zip(marks) {
                     // The key holds each mark's owner: it has one.
                     if let Some(element) = tree.owner(*mark) {
                         tree.add_content(element, index, mcid);
@@ -91,19 +76,13 @@ impl Streams {
                 }
             }
             self.counts.1 += 1;
-            return kept.bytes.clone();
+            return bytes.clone();
         }
         self.counts.0 += 1;
         pen.marks.clear();
         let bytes = content::page(page, index, pen);
-        self.kept.insert(
-            key,
-            Kept {
-                bytes: bytes.clone(),
-                marks: std::mem::take(&mut pen.marks),
-                render,
-            },
-        );
+        self.kept
+            .insert(key, (bytes.clone(), std::mem::take(&mut pen.marks)));
         bytes
     }
 
@@ -139,7 +118,8 @@ impl Streams {
                         let gid = usize::from(g.gid);
                         let ids = u32::from(g.gid) | u32::from(subset.code(g.gid)) << 16;
                         out.extend_from_slice(&ids.to_le_bytes());
-                        out.extend_from_slice(&texts[gid].to_le_bytes());
+                        let text = texts.get(gid).copied().unwrap_or(0);
+                        out.extend_from_slice(&text.to_le_bytes());
                         out.extend_from_slice(&g.advance.to_bits().to_le_bytes());
                         out.extend_from_slice(&g.x_offset.to_bits().to_le_bytes());
                     }

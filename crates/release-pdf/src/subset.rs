@@ -87,11 +87,16 @@ impl UsedGlyphs {
             .is_some_and(|(_, exact)| *exact)
     }
 
-    /// A hash of each glyph's text in `face`, by glyph id (0 for a glyph
-    /// with none): for the keys of [`crate::streams`].
+    /// A hash of each glyph's text in `face`, by glyph id up to the last
+    /// one recorded (0 for a glyph with none): for the keys of
+    /// [`crate::streams`].
     pub fn text_hashes(&self, face: FaceId) -> Vec<u64> {
-        let mut out = vec![0; 1 << 16];
-        for (&gid, (text, _)) in self.faces.get(&face).into_iter().flatten() {
+        let Some(glyphs) = self.faces.get(&face) else {
+            return Vec::new();
+        };
+        let last = glyphs.keys().next_back().copied().unwrap_or(0);
+        let mut out = vec![0; usize::from(last) + 1];
+        for (&gid, (text, _)) in glyphs {
             out[usize::from(gid)] = xxhash_rust::xxh3::xxh3_64(text.as_bytes()) | 1;
         }
         out
