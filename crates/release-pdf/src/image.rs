@@ -11,7 +11,8 @@ pub(crate) struct Pixels {
     pub width: u32,
     pub height: u32,
     pub color: ColorSpace,
-    pub colour: Vec<u8>,
+    /// The colour samples, without the alpha.
+    pub samples: Vec<u8>,
     pub alpha: Option<Vec<u8>>,
 }
 
@@ -37,7 +38,7 @@ pub(crate) fn decode_png(bytes: &[u8], max_pixels: u64) -> Result<Pixels, String
         ColorType::Rgba => (ColorSpace::Rgb, 4, true),
         ColorType::Indexed => return Err("its palette was not expanded".to_owned()),
     };
-    let (colour, alpha) = if alpha {
+    let (samples, alpha) = if alpha {
         let colour_channels = channels - 1;
         let mut colour = Vec::with_capacity(pixels.len() / channels * colour_channels);
         let mut mask = Vec::with_capacity(pixels.len() / channels);
@@ -53,7 +54,7 @@ pub(crate) fn decode_png(bytes: &[u8], max_pixels: u64) -> Result<Pixels, String
         width: frame.width,
         height: frame.height,
         color,
-        colour,
+        samples,
         alpha,
     })
 }
@@ -86,5 +87,5 @@ pub(crate) fn stream(lo: &mut lopdf::Document, pixels: &Pixels) -> Stream {
         let mask = lo.add_object(Stream::new(mask_dict, flate(alpha)));
         dict.set("SMask", Object::Reference(mask));
     }
-    Stream::new(dict, flate(&pixels.colour))
+    Stream::new(dict, flate(&pixels.samples))
 }
